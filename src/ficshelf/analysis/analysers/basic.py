@@ -1,0 +1,92 @@
+"""The foundation analysers: structure, language, statistics."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from ficshelf.analysis.analysers.structure import recover_structure
+from ficshelf.analysis.doc import Doc, Stats
+
+#: A word as AO3 counts one, near enough: letters/digits joined by inner hyphens or apostrophes.
+WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+#: Scripts without spaces between words count one word per character (as AO3 does for CJK).
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_QUOTED = re.compile(r"[\"“”][^\"“”\n]{1,2000}[\"“”]")
+_READING_WPM = 250
+
+
+def count_words(text: str) -> int:
+    cjk = len(CJK.findall(text))
+    if cjk:
+        return cjk + len(WORD.findall(CJK.sub(" ", text)))
+    return len(WORD.findall(text))
+
+
+class StructureAnalyser:
+    name = "structure"
+    version = 1
+    requires = ("text",)
+    provides = ("structure",)
+
+    def __call__(self, doc: Doc) -> None:
+        doc.structure = recover_structure(doc.text)
+
+
+class LanguageAnalyser:
+    """ISO 639-1 code by py3langid (a naive-Bayes model shipped in the package), on a sample of the text."""
+
+    name = "language"
+    version = 1
+    requires = ("text",)
+    provides = ("language",)
+    sample_chars = 4000
+
+    def __call__(self, doc: Doc) -> None:
+        sample = _sample(doc.text, self.sample_chars)
+        if not sample.strip():
+            doc.language, doc.language_score = "und", 0.0
+            return
+        code, score = _identifier().classify(sample)
+        doc.language, doc.language_score = str(code), float(score)
+
+
+class StatsAnalyser:
+    name = "stats"
+    version = 1
+    requires = ("text", "structure")
+    provides = ("stats",)
+
+    def __call__(self, doc: Doc) -> None:
+        text = doc.text
+        words = count_words(text)
+        quoted = sum(count_words(m.group(0)) for m in _QUOTED.finditer(text))
+        structure = doc.structure
+        paragraphs = len(structure.paragraphs) if structure else text.count("\n\n") + 1
+        recovered = len(structure.chapters) if structure else 0
+        chapters = max(len(doc.work.chapters), recovered, 1)
+        doc.stats = Stats(
+            words=words,
+            characters=len(text),
+            paragraphs=paragraphs,
+            chapters=chapters,
+            dialogue_share=round(quoted / words, 3) if words else 0.0,
+            reading_minutes=max(1, round(words / _READING_WPM)) if words else 0,
+        )
+
+
+def _sample(text: str, size: int) -> str:
+    """Up to ``size`` characters from the start, middle and end (notes cluster at the edges)."""
+    if len(text) <= size:
+        return text
+    third = size // 3
+    middle = len(text) // 2
+    return " ".join((text[:third], text[middle : middle + third], text[-third:]))
+
+
+@lru_cache(maxsize=1)
+def _identifier() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

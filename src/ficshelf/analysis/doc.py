@@ -1,0 +1,38 @@
+"""The Doc: one work's text plus the annotations analysers add to it.
+
+Every analyser reads the fields it ``requires`` and fills the ones it ``provides``; nothing else touches a
+Doc. Offsets in annotations are character offsets into ``Doc.text`` (== ``Work.text``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ficshelf.analysis.analysers.structure import Structure
+from ficshelf.model import Work
+
+
+@dataclass(slots=True)
+class Stats:
+    words: int
+    characters: int
+    paragraphs: int
+    chapters: int
+    dialogue_share: float
+    reading_minutes: int
+
+
+@dataclass(slots=True)
+class Doc:
+    work: Work
+    text: str
+    structure: Structure | None = None
+    language: str = ""
+    language_score: float = 0.0
+    stats: Stats | None = None
+    #: Analysers that ran, in order (name@version), for provenance in the output.
+    ran: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_work(cls, work: Work) -> Doc:
+        return cls(work=work, text=work.text)

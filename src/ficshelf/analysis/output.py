@@ -1,0 +1,92 @@
+"""A Doc as the JSON object ``ficshelf analyze`` prints (schema: src/ficshelf/schemas/analysis.schema.json).
+
+The structure of a work that arrived with markup (AO3, FanFiction.Net, EPUB) comes from that markup, merged
+with what recovery finds inside the chapter text (in-text author's notes, lyrics, POV headers, scene breaks);
+a raw-text work's structure is all recovered.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ficshelf import __version__
+from ficshelf.analysis.analysers.structure import Structure
+from ficshelf.analysis.doc import Doc
+from ficshelf.model import TagKind, Work
+
+SCHEMA_VERSION = 1
+
+
+def doc_to_json(doc: Doc) -> dict[str, Any]:
+    work = doc.work
+    stats = doc.stats
+    out: dict[str, Any] = {
+        "id": work.id,
+        "source": work.source,
+        "title": work.title,
+        "language": doc.language,
+        "stats": {
+            "words": stats.words if stats else 0,
+            "characters": stats.characters if stats else 0,
+            "paragraphs": stats.paragraphs if stats else 0,
+            "chapters": stats.chapters if stats else len(work.chapters),
+            "dialogue_share": stats.dialogue_share if stats else 0.0,
+            "reading_minutes": stats.reading_minutes if stats else 0,
+        },
+        "structure": structure_json(work, doc.structure),
+        "author_tags": _author_tags(work),
+        "meta": {"ficshelf": __version__, "schema": SCHEMA_VERSION, "analysers": list(doc.ran)},
+    }
+    return out
+
+
+def structure_json(work: Work, found: Structure | None) -> dict[str, Any]:
+    notes_beginning = list(work.notes_beginning)
+    notes_end = list(work.notes_end)
+    spans: dict[str, list[list[int]]] = {}
+    if work.needs_structure:
+        chapters: list[dict[str, Any]] = [
+            {"number": h.number, "title": h.title, "heading": h.line, "start": h.start} for h in found.chapters
+        ] if found else []
+    else:
+        chapters = [
+            {
+                "number": c.number,
+                "title": c.title,
+                "heading": c.heading,
+                "start": c.start,
+                "summary": c.summary,
+                "notes_beginning": c.notes_beginning,
+                "notes_end": c.notes_end,
+            }
+            for c in work.chapters
+            if len(work.chapters) > 1 or c.title
+        ]
+    if found is None:
+        return {
+            "chapters": chapters, "notes_beginning": notes_beginning, "notes_end": notes_end,
+            "lyric_blocks": [], "section_headers": [], "scene_breaks": 0, "spans": spans,
+        }
+    notes_beginning += [s.text for s in found.notes_beginning]
+    notes_end = [s.text for s in found.notes_end] + notes_end
+    spans = {
+        "notes_beginning": [[s.start, s.end] for s in found.notes_beginning],
+        "notes_end": [[s.start, s.end] for s in found.notes_end],
+        "section_headers": [[s.start, s.end] for s in found.section_headers],
+        "scene_breaks": [[s.start, s.end] for s in found.scene_breaks],
+        "lyric_blocks": [[b.start, b.end] for b in found.lyric_blocks],
+        "paragraphs": [[s.start, s.end] for s in found.paragraphs],
+    }
+    return {
+        "chapters": chapters,
+        "notes_beginning": notes_beginning,
+        "notes_end": notes_end,
+        "lyric_blocks": [{"first_line": b.first_line, "lines": b.lines} for b in found.lyric_blocks],
+        "section_headers": [s.text for s in found.section_headers],
+        "scene_breaks": len(found.scene_breaks),
+        "spans": spans,
+    }
+
+
+def _author_tags(work: Work) -> dict[str, list[str]]:
+    return {kind.value: work.tag_names(kind) for kind in TagKind if work.tag_names(kind)}

@@ -1,0 +1,62 @@
+"""The analysis pipeline: small analysers in dependency order, each declaring what it requires and provides.
+
+Pure and deterministic: a Doc goes in, annotations come out, nothing is read or written. ``ficshelf analyze``,
+the web posting form and the batch job all call ``default_pipeline().run(work)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Protocol
+
+from ficshelf.analysis.doc import Doc
+from ficshelf.model import Work
+
+
+class Analyser(Protocol):
+    name: str
+    version: int
+    requires: tuple[str, ...]
+    provides: tuple[str, ...]
+
+    def __call__(self, doc: Doc) -> None: ...
+
+
+class PipelineError(ValueError):
+    """A pipeline whose analysers' requirements are not met by earlier analysers (a programming error)."""
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    analysers: tuple[Analyser, ...]
+
+    def __post_init__(self) -> None:
+        available: set[str] = {"text", "work"}
+        for analyser in self.analysers:
+            missing = set(analyser.requires) - available
+            if missing:
+                raise PipelineError(f"{analyser.name} requires {sorted(missing)} which no earlier analyser provides")
+            available |= set(analyser.provides)
+
+    @property
+    def names(self) -> list[str]:
+        return [f"{a.name}@{a.version}" for a in self.analysers]
+
+    def run(self, work: Work) -> Doc:
+        doc = Doc.from_work(work)
+        for analyser in self.analysers:
+            analyser(doc)
+            doc.ran.append(f"{analyser.name}@{analyser.version}")
+        return doc
+
+    def run_many(self, works: Sequence[Work]) -> list[Doc]:
+        return [self.run(w) for w in works]
+
+
+@lru_cache(maxsize=1)
+def default_pipeline() -> Pipeline:
+    from ficshelf.analysis.analysers.basic import LanguageAnalyser, StatsAnalyser, StructureAnalyser
+
+    return Pipeline((StructureAnalyser(), LanguageAnalyser(), StatsAnalyser()))

@@ -1,0 +1,21 @@
+"""The ``ficshelf`` command. Each subcommand lives in its own module and is registered here."""
+
+from __future__ import annotations
+
+import click
+
+from ficshelf import __version__
+from ficshelf.cli.analyze import analyze
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="ficshelf")
+def cli() -> None:
+    """ficshelf: a self-hosted fan-fiction archive that reads its stories."""
+
+
+cli.add_command(analyze)
+
+
+def main() -> None:
+    cli()

@@ -1,0 +1,101 @@
+"""The exception tree. Every error a user can see has a stable code and a one-line message.
+
+Codes are never reused; docs/errors.md lists them all (a test checks that it does).
+"""
+
+from __future__ import annotations
+
+
+class FicshelfError(Exception):
+    """Base of every ficshelf error; ``code`` is stable, ``str(err)`` is one line for a person."""
+
+    code = "FS000"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message.replace("\n", " "))
+
+    def line(self, where: str = "") -> str:
+        prefix = f"{where}: " if where else ""
+        return f"{prefix}error {self.code}: {self}"
+
+
+class InputError(FicshelfError):
+    """A file or record that cannot be imported."""
+
+    code = "FS100"
+
+
+class EmptyInput(InputError):
+    code = "FS101"
+
+
+class BinaryInput(InputError):
+    code = "FS102"
+
+
+class UndecodableText(InputError):
+    code = "FS103"
+
+
+class InputTooLarge(InputError):
+    code = "FS104"
+
+
+class UnknownFormat(InputError):
+    code = "FS105"
+
+
+class BrokenArchive(InputError):
+    """A zip or EPUB that cannot be read: truncated, corrupt, or missing required parts."""
+
+    code = "FS106"
+
+
+class ArchiveBomb(InputError):
+    """A zip or EPUB whose members expand past the limits (a zip bomb)."""
+
+    code = "FS107"
+
+
+class BadRecord(InputError):
+    """A JSONL line that is not a JSON object with ``id`` and ``text`` or ``text_html``."""
+
+    code = "FS108"
+
+
+class NotAWork(InputError):
+    """An HTML page of a known archive that holds no work (a tag page, a search page)."""
+
+    code = "FS109"
+
+
+class MissingPath(InputError):
+    code = "FS110"
+
+
+class EvalError(FicshelfError):
+    code = "FS200"
+
+
+class KnowledgeBaseError(FicshelfError):
+    """A fandom data file that does not load."""
+
+    code = "FS300"
+
+
+ALL_ERRORS: tuple[type[FicshelfError], ...] = (
+    FicshelfError,
+    InputError,
+    EmptyInput,
+    BinaryInput,
+    UndecodableText,
+    InputTooLarge,
+    UnknownFormat,
+    BrokenArchive,
+    ArchiveBomb,
+    BadRecord,
+    NotAWork,
+    MissingPath,
+    EvalError,
+    KnowledgeBaseError,
+)

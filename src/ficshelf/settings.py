@@ -1,0 +1,47 @@
+"""One typed Settings object. Every setting has a default and help text; environment prefix ``FICSHELF_``.
+
+docs/settings.md is generated from this class (a test checks it is current).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="FICSHELF_", frozen=True)
+
+    max_file_bytes: int = Field(
+        64 * 1024 * 1024,
+        description="Largest single file (text, HTML, EPUB, zip member) an importer reads; larger files are "
+        "refused with FS104 before being read.",
+    )
+    max_archive_bytes: int = Field(
+        512 * 1024 * 1024,
+        description="Largest total uncompressed size of a zip or EPUB; more is treated as a zip bomb (FS107).",
+    )
+    max_compression_ratio: int = Field(
+        200,
+        description="Largest uncompressed/compressed ratio of one zip or EPUB member before it is treated as a "
+        "zip bomb (FS107).",
+    )
+    max_archive_members: int = Field(
+        20_000, description="Most members a zip or EPUB may hold before it is refused (FS107)."
+    )
+    data_dir: Path = Field(
+        Path("ficshelf-data"), description="Folder holding the archive's database and search index."
+    )
+    knowledge_dir: Path | None = Field(
+        None,
+        description="Extra folder of fandom knowledge-base files (written by `ficshelf learn`), loaded after "
+        "the built-in ones.",
+    )
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
