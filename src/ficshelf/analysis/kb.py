@@ -1,0 +1,184 @@
+"""The fandom knowledge base: fandoms, their characters (with every name a story may use) and ships.
+
+Loaded once from the YAML files in ``analysis/fandoms/`` and then from ``FICSHELF_KNOWLEDGE_DIR`` (files
+written by ``ficshelf learn``), which extend fandoms of the same name. See docs/knowledge-base.md.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from ficshelf.errors import KnowledgeBaseError
+
+HONORIFICS = (
+    "chan", "kun", "san", "sama", "sensei", "senpai", "sempai", "chin", "dono", "nii", "nee", "niisan",
+    "neesan", "nii-san", "nee-san", "tan", "hime", "shishou", "baa-chan",
+)
+
+
+@dataclass(slots=True)
+class Character:
+    name: str
+    tag: str
+    fandom: str
+    gender: str = "u"
+    #: Lower-cased names that refer to this character (given, family, full, nicknames, aliases).
+    names: set[str] = field(default_factory=set)
+    #: Lower-cased titles and epithets ("the kazekage").
+    titles: set[str] = field(default_factory=set)
+    #: Lower-cased aliases matched only when capitalised or when the character is otherwise present.
+    ambiguous: set[str] = field(default_factory=set)
+    synonyms: list[str] = field(default_factory=list)
+    major: bool = False
+
+    @property
+    def all_forms(self) -> set[str]:
+        return self.names | self.titles | self.ambiguous
+
+
+@dataclass(slots=True)
+class Ship:
+    names: list[str]
+    characters: tuple[str, str]
+    kind: str
+
+
+@dataclass(slots=True)
+class Fandom:
+    name: str
+    synonyms: list[str] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+    vocabulary: list[str] = field(default_factory=list)
+    characters: dict[str, Character] = field(default_factory=dict)
+    ships: list[Ship] = field(default_factory=list)
+    source: str = ""
+
+
+@dataclass(slots=True, eq=False)
+class KnowledgeBase:
+    """Compared and hashed by identity, so caches can key on a loaded knowledge base."""
+
+    fandoms: dict[str, Fandom]
+
+    def fandom(self, name: str) -> Fandom | None:
+        """A fandom by canonical name or any synonym (case-insensitive)."""
+        key = name.strip().lower()
+        for fandom in self.fandoms.values():
+            if fandom.name.lower() == key or key in (s.lower() for s in fandom.synonyms):
+                return fandom
+        return None
+
+    def character(self, name: str) -> Character | None:
+        """A character by canonical name, AO3 tag or tag synonym, in any fandom."""
+        key = name.strip().lower()
+        for fandom in self.fandoms.values():
+            for character in fandom.characters.values():
+                if key in (character.name.lower(), character.tag.lower()) or key in (
+                    s.lower() for s in character.synonyms
+                ):
+                    return character
+        return None
+
+
+def builtin_dir() -> Path:
+    return Path(str(resources.files("ficshelf.analysis") / "fandoms"))
+
+
+@lru_cache(maxsize=1)
+def _schema() -> dict[str, Any]:
+    text = (resources.files("ficshelf") / "schemas" / "fandom.schema.json").read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+def load_file(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        jsonschema.validate(data, _schema())
+    except (OSError, yaml.YAMLError) as err:
+        raise KnowledgeBaseError(f"{path.name}: cannot load: {err}") from None
+    except jsonschema.ValidationError as err:
+        where = "/".join(str(p) for p in err.absolute_path)
+        raise KnowledgeBaseError(f"{path.name}: {where}: {err.message}") from None
+    result: dict[str, Any] = data
+    return result
+
+
+def load(dirs: list[Path] | None = None) -> KnowledgeBase:
+    """Load every ``*.yaml`` in the given folders (default: the built-in ones), later files extending earlier."""
+    kb = KnowledgeBase(fandoms={})
+    for folder in dirs if dirs is not None else [builtin_dir()]:
+        for path in sorted(folder.glob("*.yaml")):
+            _merge(kb, load_file(path), path.name)
+    return kb
+
+
+@lru_cache(maxsize=4)
+def load_default(extra: str | None = None) -> KnowledgeBase:
+    """The built-in knowledge base, extended by ``extra`` (FICSHELF_KNOWLEDGE_DIR) when given; cached."""
+    dirs = [builtin_dir()]
+    if extra:
+        dirs.append(Path(extra))
+    return load(dirs)
+
+
+def _merge(kb: KnowledgeBase, data: dict[str, Any], source: str) -> None:
+    name = data["fandom"]
+    fandom = kb.fandoms.get(name)
+    if fandom is None:
+        fandom = kb.fandoms[name] = Fandom(name=name, source=source)
+    fandom.synonyms += [s for s in data.get("synonyms", []) if s not in fandom.synonyms]
+    fandom.related += [s for s in data.get("related", []) if s not in fandom.related]
+    fandom.vocabulary += [s for s in data.get("vocabulary", []) if s not in fandom.vocabulary]
+    entries = data.get("characters", [])
+    shared_family = _shared(entries, "family")
+    for entry in entries:
+        character = fandom.characters.get(entry["name"])
+        if character is None:
+            character = fandom.characters[entry["name"]] = Character(
+                name=entry["name"], tag=entry.get("tag", entry["name"]), fandom=name
+            )
+        _fill(character, entry, shared_family)
+    for ship in data.get("ships", []):
+        pair = (ship["characters"][0], ship["characters"][1])
+        fandom.ships.append(Ship(names=list(ship["names"]), characters=pair, kind=ship["kind"]))
+
+
+def _shared(entries: list[dict[str, Any]], key: str) -> set[str]:
+    counts = Counter(e[key].lower() for e in entries if e.get(key))
+    return {k for k, n in counts.items() if n > 1}
+
+
+def _fill(character: Character, entry: dict[str, Any], shared_family: set[str]) -> None:
+    character.gender = entry.get("gender", character.gender)
+    character.major = bool(entry.get("major", character.major))
+    character.synonyms += entry.get("synonyms", [])
+    names = {a.lower() for a in entry.get("aliases", [])}
+    names |= _tag_names(character.name) | _tag_names(character.tag)
+    given, family = entry.get("given", ""), entry.get("family", "")
+    if given and family:
+        names |= {f"{given} {family}".lower(), f"{family} {given}".lower(), given.lower()}
+        if family.lower() not in shared_family:
+            names.add(family.lower())
+    elif given:
+        names.add(given.lower())
+    ambiguous = {a.lower() for a in entry.get("ambiguous", [])}
+    character.names |= names - ambiguous
+    character.ambiguous |= ambiguous
+    character.titles |= {t.lower() for t in entry.get("titles", [])}
+    for synonym in entry.get("synonyms", []):
+        character.names |= _tag_names(synonym) - ambiguous
+
+
+def _tag_names(tag: str) -> set[str]:
+    """The names inside an AO3 tag: "Maito Gai | Might Guy" gives both; "Gaara (Naruto)" gives "gaara"."""
+    return {part.split(" (")[0].strip().lower() for part in tag.split("|") if part.strip()}
