@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ficshelf.analysis.analysers.structure import Structure
+from ficshelf.analysis.matcher import Hit
+from ficshelf.analysis.results import CharacterResult, FandomScore, Quote, Relationship, TagSuggestion
 from ficshelf.model import Work
 
 
@@ -30,6 +32,17 @@ class Doc:
     language: str = ""
     language_score: float = 0.0
     stats: Stats | None = None
+    #: Knowledge-base hits (names, titles, fandom terms) in text order.
+    hits: list[Hit] = field(default_factory=list)
+    fandoms: list[FandomScore] = field(default_factory=list)
+    characters: list[CharacterResult] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    relationships: list[Relationship] = field(default_factory=list)
+    category: list[TagSuggestion] = field(default_factory=list)
+    rating: TagSuggestion | None = None
+    warnings: list[TagSuggestion] = field(default_factory=list)
+    freeforms: list[TagSuggestion] = field(default_factory=list)
+    content_notes: list[TagSuggestion] = field(default_factory=list)
     #: Analysers that ran, in order (name@version), for provenance in the output.
     ran: list[str] = field(default_factory=list)
 

@@ -34,6 +34,25 @@ def doc_to_json(doc: Doc) -> dict[str, Any]:
             "reading_minutes": stats.reading_minutes if stats else 0,
         },
         "structure": structure_json(work, doc.structure),
+        "fandoms": [{"name": f.name, "score": f.score, "evidence": f.evidence} for f in doc.fandoms],
+        "characters": [
+            {
+                "name": c.name,
+                "tag": c.tag,
+                "role": c.role,
+                "mentions": c.mentions,
+                "aliases": c.aliases,
+                "known": c.known,
+                "gender": c.gender,
+                "score": c.score,
+            }
+            for c in doc.characters
+        ],
+        "quotes": [
+            {"text": q.text, "speaker": q.speaker, "start": q.start, "end": q.end, "method": q.method,
+             "thought": q.thought}
+            for q in doc.quotes
+        ],
         "author_tags": _author_tags(work),
         "meta": {"ficshelf": __version__, "schema": SCHEMA_VERSION, "analysers": list(doc.ran)},
     }

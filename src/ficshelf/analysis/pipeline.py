@@ -58,5 +58,17 @@ class Pipeline:
 @lru_cache(maxsize=1)
 def default_pipeline() -> Pipeline:
     from ficshelf.analysis.analysers.basic import LanguageAnalyser, StatsAnalyser, StructureAnalyser
+    from ficshelf.analysis.analysers.characters import CharactersAnalyser
+    from ficshelf.analysis.analysers.fandom import FandomAnalyser
+    from ficshelf.analysis.analysers.quotes import QuotesAnalyser
 
-    return Pipeline((StructureAnalyser(), LanguageAnalyser(), StatsAnalyser()))
+    return Pipeline(
+        (
+            StructureAnalyser(),
+            LanguageAnalyser(),
+            StatsAnalyser(),
+            FandomAnalyser(),
+            CharactersAnalyser(),
+            QuotesAnalyser(),
+        )
+    )

@@ -1,0 +1,144 @@
+"""Quotes and their speakers.
+
+Quotes: each pair of double quote marks (straight or curly) inside a story paragraph, a quote left open at the
+end of a paragraph running to its end; single-quoted passages that open after a space and close before one are
+thoughts. Notes and lyric blocks are skipped (only the structure's story paragraphs are read).
+
+Speakers, first rule that answers wins (``Quote.method`` says which):
+1. explicit — a character named right after the quote with a speech verb (`"…," Lee said` / `said Lee`), or
+   right before it (`Lee said, "…"`);
+2. pronoun — `he said` / `she asked`: the last character of that gender named outside quotes before it;
+3. beat — the paragraph's narration names a character as its subject (`Lee was shocked. "If you…"`);
+4. same — a later quote of the paragraph continues the earlier one's speaker;
+5. turn — in a two-person exchange the turn passes to the other person.
+A character addressed inside the quote (`"Hey Lee, …"`) is never its speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from ficshelf.analysis.doc import Doc
+from ficshelf.analysis.results import Quote
+from ficshelf.analysis.speech import PRONOUNS, SPEECH_VERB, ends_with_speech_tag
+
+_DOUBLE = re.compile(r"[\"“”]")
+_THOUGHT = re.compile(r"(?:(?<=\s)|^)[‘'](?=[A-Za-z])([^‘’'\n]{2,300}?[.!?,…-])[’'](?=\s|$)", re.M)
+_WINDOW = 90
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    start: int
+    end: int
+    name: str
+    gender: str
+
+
+class QuotesAnalyser:
+    name = "quotes"
+    version = 1
+    requires = ("text", "structure", "characters")
+    provides = ("quotes",)
+
+    def __call__(self, doc: Doc) -> None:
+        mentions = sorted(
+            (_Mention(s, e, c.name, c.gender) for c in doc.characters for s, e in c.spans), key=lambda m: m.start
+        )
+        starts = [m.start for m in mentions]
+        paragraphs = doc.structure.paragraphs if doc.structure else ()
+        quotes: list[Quote] = []
+        history: list[str] = []
+        for para in paragraphs:
+            spans = _quote_spans(doc.text, para.start, para.end)
+            previous: str | None = None
+            for i, (qs, qe) in enumerate(spans):
+                after_end = spans[i + 1][0] if i + 1 < len(spans) else para.end
+                before_start = spans[i - 1][1] if i else para.start
+                ctx = _Context(doc.text, mentions, starts, para.start, qs, qe, before_start, after_end, spans)
+                speaker, method = ctx.speaker(previous, history)
+                quotes.append(Quote(qs, qe, doc.text[qs:qe].strip("\"“” "), speaker, method))
+                if speaker:
+                    previous = speaker
+                    if not history or history[-1] != speaker:
+                        history.append(speaker)
+            for match in _THOUGHT.finditer(doc.text, para.start, para.end):
+                if not any(qs <= match.start() < qe for qs, qe in spans):
+                    quotes.append(Quote(match.start(), match.end(), match.group(1), None, "none", thought=True))
+        quotes.sort(key=lambda q: q.start)
+        doc.quotes = quotes
+
+
+def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    marks = [m.start() for m in _DOUBLE.finditer(text, start, end)]
+    spans = [(marks[i], marks[i + 1] + 1) for i in range(0, len(marks) - 1, 2)]
+    if len(marks) % 2:
+        spans.append((marks[-1], end))
+    return spans
+
+
+@dataclass(slots=True)
+class _Context:
+    text: str
+    mentions: list[_Mention]
+    starts: list[int]
+    para_start: int
+    qs: int
+    qe: int
+    before_start: int
+    after_end: int
+    spans: list[tuple[int, int]]
+
+    def inside(self, a: int, b: int) -> list[_Mention]:
+        return self.mentions[bisect_left(self.starts, a) : bisect_left(self.starts, b)]
+
+    def speaker(self, previous: str | None, history: list[str]) -> tuple[str | None, str]:
+        addressed = {m.name for m in self.inside(self.qs, self.qe)}
+        after = self.text[self.qe : min(self.after_end, self.qe + _WINDOW)]
+        tag = SPEECH_VERB.search(after)
+        if tag:
+            named = [m for m in self.inside(self.qe, self.qe + tag.end() + 25) if m.name not in addressed]
+            pronoun = re.search(PRONOUNS, after[: tag.end() + 12])
+            if named and (not pronoun or named[0].start - self.qe < pronoun.start()):
+                return named[0].name, "explicit"
+            if pronoun:
+                return self.resolve_pronoun(pronoun.group(0), addressed), "pronoun"
+        before = self.text[self.before_start : self.qs]
+        if ends_with_speech_tag(before):
+            named = [m for m in self.inside(self.before_start, self.qs) if m.name not in addressed]
+            if named:
+                return named[-1].name, "explicit"
+        beat = [m for m in self.narration_mentions() if m.name not in addressed]
+        if beat and not previous:
+            return beat[0].name, "beat"
+        if previous:
+            return previous, "same"
+        if len(history) >= 2:
+            other = history[-2] if history[-1] != history[-2] else None
+            if other and other not in addressed:
+                return other, "turn"
+        if history and addressed and history[-1] not in addressed:
+            return history[-1], "turn"
+        return None, "none"
+
+    def narration_mentions(self) -> list[_Mention]:
+        """Characters named in the paragraph outside its quotes."""
+        end = self.spans[-1][1] if self.spans else self.after_end
+        found = self.inside(self.para_start, max(end, self.after_end))
+        return [m for m in found if not any(a <= m.start < b for a, b in self.spans)]
+
+    def resolve_pronoun(self, pronoun: str, addressed: set[str]) -> str | None:
+        gender = "f" if pronoun.lower() in ("she", "her") else "m"
+        index = bisect_right(self.starts, self.qs) - 1
+        while index >= 0:
+            mention = self.mentions[index]
+            if mention.gender == gender and mention.name not in addressed and not self.quoted(mention.start):
+                return mention.name
+            index -= 1
+        return None
+
+    def quoted(self, offset: int) -> bool:
+        before = self.text[max(self.para_start, self.text.rfind("\n\n", 0, offset)) : offset]
+        return len(_DOUBLE.findall(before)) % 2 == 1
