@@ -16,27 +16,27 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="FICSHELF_", frozen=True)
 
     max_file_bytes: int = Field(
-        64 * 1024 * 1024,
+        default=64 * 1024 * 1024,
         description="Largest single file (text, HTML, EPUB, zip member) an importer reads; larger files are "
         "refused with FS104 before being read.",
     )
     max_archive_bytes: int = Field(
-        512 * 1024 * 1024,
+        default=512 * 1024 * 1024,
         description="Largest total uncompressed size of a zip or EPUB; more is treated as a zip bomb (FS107).",
     )
     max_compression_ratio: int = Field(
-        200,
+        default=200,
         description="Largest uncompressed/compressed ratio of one zip or EPUB member before it is treated as a "
         "zip bomb (FS107).",
     )
     max_archive_members: int = Field(
-        20_000, description="Most members a zip or EPUB may hold before it is refused (FS107)."
+        default=20_000, description="Most members a zip or EPUB may hold before it is refused (FS107)."
     )
     data_dir: Path = Field(
-        Path("ficshelf-data"), description="Folder holding the archive's database and search index."
+        default=Path("ficshelf-data"), description="Folder holding the archive's database and search index."
     )
     knowledge_dir: Path | None = Field(
-        None,
+        default=None,
         description="Extra folder of fandom knowledge-base files (written by `ficshelf learn`), loaded after "
         "the built-in ones.",
     )

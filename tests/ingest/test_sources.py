@@ -29,7 +29,7 @@ def _hostile_folder(tmp_path: Path) -> Path:
         f.truncate(200 * 1024 * 1024)
     (folder / "script.html").write_text(
         "<html><body><p>She smiled.</p><script>alert('pwned')</script>"
-        "<p onclick=\"steal()\">He <a href=\"javascript:evil()\">waved</a>.</p></body></html>",
+        '<p onclick="steal()">He <a href="javascript:evil()">waved</a>.</p></body></html>',
         encoding="utf-8",
     )
     (folder / "truncated.zip").write_bytes(_zip({"a.txt": GOOD})[:40])
@@ -85,7 +85,14 @@ def test_member_larger_than_limit_is_refused_even_if_directory_lies(tmp_path: Pa
 def test_zip_of_mixed_formats(tmp_path: Path) -> None:
     archive = tmp_path / "mixed.zip"
     archive.write_bytes(
-        _zip({"a/one.txt": GOOD, "b/two.md": "# Prologue\n\nIt *began*.", "__MACOSX/._one.txt": b"\0\1", "c/": ""})
+        _zip(
+            {
+                "a/one.txt": GOOD,
+                "b/two.md": "# Prologue\n\nIt *began*.",
+                "__MACOSX/._one.txt": b"\0\1",
+                "c/": "",
+            }
+        )
     )
     items = list(read_paths([archive]))
     assert [i.error for i in items] == [None, None]
@@ -105,7 +112,9 @@ def test_jsonl_bad_lines_cost_one_item(tmp_path: Path) -> None:
     ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     items = list(read_paths([path]))
-    assert [(i.source.rsplit(":", 1)[1], i.error.code if i.error else i.work.id if i.work else "") for i in items] == [
+    assert [
+        (i.source.rsplit(":", 1)[1], i.error.code if i.error else i.work.id if i.work else "") for i in items
+    ] == [
         ("1", "w1"),
         ("2", "FS108"),
         ("3", "FS108"),

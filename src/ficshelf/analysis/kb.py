@@ -20,8 +20,25 @@ import yaml
 from ficshelf.errors import KnowledgeBaseError
 
 HONORIFICS = (
-    "chan", "kun", "san", "sama", "sensei", "senpai", "sempai", "chin", "dono", "nii", "nee", "niisan",
-    "neesan", "nii-san", "nee-san", "tan", "hime", "shishou", "baa-chan",
+    "chan",
+    "kun",
+    "san",
+    "sama",
+    "sensei",
+    "senpai",
+    "sempai",
+    "chin",
+    "dono",
+    "nii",
+    "nee",
+    "niisan",
+    "neesan",
+    "nii-san",
+    "nee-san",
+    "tan",
+    "hime",
+    "shishou",
+    "baa-chan",
 )
 
 
@@ -102,7 +119,9 @@ def _schema() -> dict[str, Any]:
 
 def load_file(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = yaml.load(
+            path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        )
         jsonschema.validate(data, _schema())
     except (OSError, yaml.YAMLError) as err:
         raise KnowledgeBaseError(f"{path.name}: cannot load: {err}") from None
@@ -163,6 +182,9 @@ def _fill(character: Character, entry: dict[str, Any], shared_family: set[str]) 
     character.major = bool(entry.get("major", character.major))
     character.synonyms += entry.get("synonyms", [])
     names = {a.lower() for a in entry.get("aliases", [])}
+    if _is_group_tag(entry):
+        # "Death Eaters", "Original Female Character(s)": a tag authors use, not a name a story uses.
+        return
     names |= _tag_names(character.name) | _tag_names(character.tag)
     given, family = entry.get("given", ""), entry.get("family", "")
     if given and family:
@@ -177,6 +199,12 @@ def _fill(character: Character, entry: dict[str, Any], shared_family: set[str]) 
     character.titles |= {t.lower() for t in entry.get("titles", [])}
     for synonym in entry.get("synonyms", []):
         character.names |= _tag_names(synonym) - ambiguous
+
+
+def _is_group_tag(entry: dict[str, Any]) -> bool:
+    return entry.get("gender", "u") == "u" and not any(
+        entry.get(k) for k in ("given", "family", "aliases", "titles", "ambiguous")
+    )
 
 
 def _tag_names(tag: str) -> set[str]:

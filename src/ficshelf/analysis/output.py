@@ -49,8 +49,14 @@ def doc_to_json(doc: Doc) -> dict[str, Any]:
             for c in doc.characters
         ],
         "quotes": [
-            {"text": q.text, "speaker": q.speaker, "start": q.start, "end": q.end, "method": q.method,
-             "thought": q.thought}
+            {
+                "text": q.text,
+                "speaker": q.speaker,
+                "start": q.start,
+                "end": q.end,
+                "method": q.method,
+                "thought": q.thought,
+            }
             for q in doc.quotes
         ],
         "author_tags": _author_tags(work),
@@ -64,9 +70,14 @@ def structure_json(work: Work, found: Structure | None) -> dict[str, Any]:
     notes_end = list(work.notes_end)
     spans: dict[str, list[list[int]]] = {}
     if work.needs_structure:
-        chapters: list[dict[str, Any]] = [
-            {"number": h.number, "title": h.title, "heading": h.line, "start": h.start} for h in found.chapters
-        ] if found else []
+        chapters: list[dict[str, Any]] = (
+            [
+                {"number": h.number, "title": h.title, "heading": h.line, "start": h.start}
+                for h in found.chapters
+            ]
+            if found
+            else []
+        )
     else:
         chapters = [
             {
@@ -83,8 +94,13 @@ def structure_json(work: Work, found: Structure | None) -> dict[str, Any]:
         ]
     if found is None:
         return {
-            "chapters": chapters, "notes_beginning": notes_beginning, "notes_end": notes_end,
-            "lyric_blocks": [], "section_headers": [], "scene_breaks": 0, "spans": spans,
+            "chapters": chapters,
+            "notes_beginning": notes_beginning,
+            "notes_end": notes_end,
+            "lyric_blocks": [],
+            "section_headers": [],
+            "scene_breaks": 0,
+            "spans": spans,
         }
     notes_beginning += [s.text for s in found.notes_beginning]
     notes_end = [s.text for s in found.notes_end] + notes_end

@@ -16,10 +16,16 @@ from ficshelf.model import Work
 
 
 class Analyser(Protocol):
-    name: str
-    version: int
-    requires: tuple[str, ...]
-    provides: tuple[str, ...]
+    """What an analyser declares (as class attributes) and does."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def version(self) -> int: ...
+    @property
+    def requires(self) -> tuple[str, ...]: ...
+    @property
+    def provides(self) -> tuple[str, ...]: ...
 
     def __call__(self, doc: Doc) -> None: ...
 
@@ -37,7 +43,9 @@ class Pipeline:
         for analyser in self.analysers:
             missing = set(analyser.requires) - available
             if missing:
-                raise PipelineError(f"{analyser.name} requires {sorted(missing)} which no earlier analyser provides")
+                raise PipelineError(
+                    f"{analyser.name} requires {sorted(missing)} which no earlier analyser provides"
+                )
             available |= set(analyser.provides)
 
     @property

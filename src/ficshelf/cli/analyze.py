@@ -18,10 +18,18 @@ from ficshelf.ingest.sources import read_paths
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
-    "--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True,
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "text"]),
+    default="json",
+    show_default=True,
     help="json: one JSON object per work (JSON Lines, see docs/analysis-format.md); text: a report to read.",
 )
-@click.option("--progress/--no-progress", default=None, help="Show a progress bar on stderr (default: when stderr is a terminal).")
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show a progress bar on stderr (default: when stderr is a terminal).",
+)
 def analyze(paths: tuple[Path, ...], fmt: str, progress: bool | None) -> None:
     """Analyse the works in PATHS (.txt .md .html .epub files, folders, .zip, .jsonl).
 

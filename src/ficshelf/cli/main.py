@@ -6,6 +6,7 @@ import click
 
 from ficshelf import __version__
 from ficshelf.cli.analyze import analyze
+from ficshelf.cli.eval import eval_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -15,6 +16,7 @@ def cli() -> None:
 
 
 cli.add_command(analyze)
+cli.add_command(eval_command)
 
 
 def main() -> None:

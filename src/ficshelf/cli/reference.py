@@ -18,7 +18,7 @@ def cli_reference() -> str:
 
     lines = ["# Command reference", "", "Generated from `--help` by `python -m ficshelf.cli.reference`.", ""]
     for path, command in _walk(cli, ["ficshelf"]):
-        with click.Context(command, info_name=" ".join(path)) as ctx:
+        with click.Context(command, info_name=" ".join(path), terminal_width=100, max_content_width=100) as ctx:
             lines += [f"## `{' '.join(path)}`", "", "```", command.get_help(ctx), "```", ""]
     return "\n".join(lines)
 

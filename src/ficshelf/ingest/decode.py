@@ -28,7 +28,9 @@ _BOMS = (
 #: C0 controls other than tab, newline, carriage return and form feed: never in real text.
 _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f]")
 _NEWLINES = re.compile(r"\r\n?|\u2028|\u2029|\x85")
-_MOJIBAKE_HINT = re.compile("[\u00c2\u00c3\u00e2\u00c5\u00d0\u00d1][\u0080-\u00bf\u2010-\u203a\u20ac\u2122\u0152-\u0178]")
+_MOJIBAKE_HINT = re.compile(
+    "[\u00c2\u00c3\u00e2\u00c5\u00d0\u00d1][\u0080-\u00bf\u2010-\u203a\u20ac\u2122\u0152-\u0178]"
+)
 
 
 def decode_bytes(data: bytes) -> str:
@@ -50,7 +52,9 @@ def _decode(data: bytes) -> str:
             try:
                 return data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as err:
-                raise UndecodableText(f"invalid {encoding} after its byte-order mark at byte {err.start}") from None
+                raise UndecodableText(
+                    f"invalid {encoding} after its byte-order mark at byte {err.start}"
+                ) from None
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
         return utf16
@@ -101,6 +105,6 @@ def _looks_binary(data: bytes) -> bool:
 def _mostly_utf8(data: bytes) -> bool:
     """True when the file holds well-formed multi-byte UTF-8 sequences (so broken ones are corruption)."""
     decoded = data[:262_144].decode("utf-8", errors="replace")
-    good = sum(1 for ch in decoded if "\u0080" <= ch and ch != "\ufffd")
+    good = sum(1 for ch in decoded if ch >= "\u0080" and ch != "\ufffd")
     bad = decoded.count("\ufffd")
     return good >= 3 and good >= bad

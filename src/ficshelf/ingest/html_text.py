@@ -16,13 +16,66 @@ from ficshelf.model import SCENE_BREAK_LINE
 
 #: Elements whose content is never text a reader sees.
 DROPPED = frozenset(
-    {"script", "style", "noscript", "iframe", "object", "embed", "template", "svg", "math", "head",
-     "button", "select", "textarea", "input", "form", "canvas", "audio", "video", "map"}
+    {
+        "script",
+        "style",
+        "noscript",
+        "iframe",
+        "object",
+        "embed",
+        "template",
+        "svg",
+        "math",
+        "head",
+        "button",
+        "select",
+        "textarea",
+        "input",
+        "form",
+        "canvas",
+        "audio",
+        "video",
+        "map",
+    }
 )
 BLOCKS = frozenset(
-    {"p", "div", "section", "article", "blockquote", "center", "h1", "h2", "h3", "h4", "h5", "h6",
-     "li", "ul", "ol", "dl", "dt", "dd", "table", "tr", "pre", "address", "figure", "figcaption",
-     "header", "footer", "main", "aside", "nav", "details", "summary", "body", "html", "tbody", "thead"}
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "blockquote",
+        "center",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "tr",
+        "pre",
+        "address",
+        "figure",
+        "figcaption",
+        "header",
+        "footer",
+        "main",
+        "aside",
+        "nav",
+        "details",
+        "summary",
+        "body",
+        "html",
+        "tbody",
+        "thead",
+    }
 )
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 import json
 import re
 
-_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|div|p|h[1-6])\b", re.I | re.S)
+_HTML_START = re.compile(
+    rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|div|p|h[1-6])\b", re.I | re.S
+)
 _MD_HEADING = re.compile(rb"^#{1,6} \S", re.M)
 
 FORMATS = ("epub", "zip", "jsonl", "ao3_html", "ffn_html", "html", "markdown", "text")
@@ -26,7 +28,8 @@ def sniff(head: bytes, name: str) -> str:
         return "jsonl"
     lowered = head[:65_536].lower()
     if _HTML_START.match(head.lstrip(b"\xef\xbb\xbf")) or (lowered.count(b"<p") + lowered.count(b"<br")) > 3:
-        if b"archiveofourown.org" in lowered or b'id="workskin"' in lowered or b"preface group" in lowered:
+        ao3_marks = (b"archiveofourown.org", b"archive of our own", b'id="workskin"', b"preface group")
+        if any(mark in lowered for mark in ao3_marks):
             return "ao3_html"
         if b"fanfiction.net" in lowered and b"storytext" in lowered:
             return "ffn_html"

@@ -36,7 +36,9 @@ def read_paths(paths: Iterable[str | Path], settings: Settings | None = None) ->
         path = Path(raw)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
+                if child.is_file() and not any(
+                    part.startswith(".") for part in child.relative_to(path).parts
+                ):
                     yield from read_file(child, settings)
         elif path.is_file():
             yield from read_file(path, settings)
@@ -58,7 +60,9 @@ def read_file(path: Path, settings: Settings) -> Iterator[Item]:
             return
         size = path.stat().st_size
         if size > settings.max_file_bytes:
-            raise InputTooLarge(f"{size} bytes, more than the limit of {settings.max_file_bytes} (FICSHELF_MAX_FILE_BYTES)")
+            raise InputTooLarge(
+                f"{size} bytes, more than the limit of {settings.max_file_bytes} (FICSHELF_MAX_FILE_BYTES)"
+            )
         data = path.read_bytes()
     except FicshelfError as err:
         yield Item(source, error=err)
@@ -79,7 +83,7 @@ def read_blob(data: bytes, source: str, fmt: str | None = None) -> Iterator[Item
     except FicshelfError as err:
         yield Item(source, error=err)
         return
-    except Exception as err:  # noqa: BLE001 — one broken file must never stop the batch
+    except Exception as err:
         yield Item(source, error=InputError(f"could not be read ({type(err).__name__}: {err})"))
         return
     for work in works:
@@ -105,7 +109,7 @@ def _read_jsonl(path: Path, settings: Settings) -> Iterator[Item]:
                 yield Item(source, work=record_to_work(line, source))
             except FicshelfError as err:
                 yield Item(source, error=err)
-            except Exception as err:  # noqa: BLE001
+            except Exception as err:
                 yield Item(source, error=InputError(f"could not be read ({type(err).__name__}: {err})"))
 
 

@@ -44,8 +44,16 @@ class CharactersAnalyser:
         shared_hits: list[tuple[Hit, list[Character]]] = []
         ambiguous_hits: list[tuple[Hit, list[Character]]] = []
         for hit in doc.hits:
-            named = [e.character for e in hit.entries if e.character and e.fandom in allowed and e.kind != AMBIGUOUS]
-            vague = [e.character for e in hit.entries if e.character and e.fandom in allowed and e.kind == AMBIGUOUS]
+            named = [
+                e.character
+                for e in hit.entries
+                if e.character and e.fandom in allowed and e.kind != AMBIGUOUS
+            ]
+            vague = [
+                e.character
+                for e in hit.entries
+                if e.character and e.fandom in allowed and e.kind == AMBIGUOUS
+            ]
             if len(named) == 1:
                 chars[named[0].name] = named[0]
                 found[named[0].name].append((hit, named[0]))
@@ -62,15 +70,23 @@ class CharactersAnalyser:
         for hit, candidates in ambiguous_hits:
             present = [c for c in candidates if c.name in accepted]
             if present and (hit.surface[:1].isupper() or accepted[present[0].name].lowercase_ok):
-                best = max(present, key=lambda c: (len(found[c.name]), accepted[c.name].strength, c.major))
+                best = max(present, key=lambda c: (len(found.get(c.name, ())), accepted[c.name].strength, c.major))
                 chars[best.name] = best
                 found[best.name].append((hit, best))
         results = [_result(chars[name], mentions) for name, mentions in found.items()]
         covered = [(h.start, h.end) for h in doc.hits]
         for name, spans in discover_names(doc.text, covered).items():
             results.append(
-                CharacterResult(name=name, tag=name, gender="u", role="mentioned", mentions=len(spans),
-                                aliases=[name], known=False, spans=spans)
+                CharacterResult(
+                    name=name,
+                    tag=name,
+                    gender="u",
+                    role="mentioned",
+                    mentions=len(spans),
+                    aliases=[name],
+                    known=False,
+                    spans=spans,
+                )
             )
         headers = [h.text.lower() for h in doc.structure.section_headers] if doc.structure else []
         _assign_roles(results, headers)
@@ -89,8 +105,14 @@ def _result(character: Character, mentions: list[tuple[Hit, Character]]) -> Char
     surfaces = Counter(_alias_form(h.surface) for h, _ in mentions)
     spans = sorted((h.start, h.end) for h, _ in mentions)
     return CharacterResult(
-        name=character.name, tag=character.tag, gender=character.gender, role="mentioned",
-        mentions=len(mentions), aliases=[s for s, _ in surfaces.most_common()], known=True, spans=spans,
+        name=character.name,
+        tag=character.tag,
+        gender=character.gender,
+        role="mentioned",
+        mentions=len(mentions),
+        aliases=[s for s, _ in surfaces.most_common()],
+        known=True,
+        spans=spans,
     )
 
 

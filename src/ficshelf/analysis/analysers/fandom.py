@@ -58,9 +58,9 @@ def score_fandoms(hits: list[Hit]) -> list[FandomScore]:
             weights[key] = max(weights.get(key, 0.0), weight)
     scores: dict[str, float] = defaultdict(float)
     evidence: dict[str, Counter[str]] = defaultdict(Counter)
-    for (fandom, key), n in counts.items():
-        scores[fandom] += weights[(fandom, key)] * (1 + math.log(n))
-        evidence[fandom][key] += n
+    for (fandom, what), n in counts.items():
+        scores[fandom] += weights[(fandom, what)] * (1 + math.log(n))
+        evidence[fandom][what] += n
     ranked = sorted(((s, f) for f, s in scores.items() if s >= _MIN_SCORE), reverse=True)[:_MAX_FANDOMS]
     if not ranked:
         return []

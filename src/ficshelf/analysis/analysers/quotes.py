@@ -22,11 +22,13 @@ from dataclasses import dataclass
 
 from ficshelf.analysis.doc import Doc
 from ficshelf.analysis.results import Quote
-from ficshelf.analysis.speech import PRONOUNS, SPEECH_VERB, ends_with_speech_tag
+from ficshelf.analysis.speech import SPEECH_VERB, ends_with_speech_tag
 
 _DOUBLE = re.compile(r"[\"“”]")
 _THOUGHT = re.compile(r"(?:(?<=\s)|^)[‘'](?=[A-Za-z])([^‘’'\n]{2,300}?[.!?,…-])[’'](?=\s|$)", re.M)
 _WINDOW = 90
+_ADJACENT = re.compile(r"[\s,]*(?:\w+ly[\s,]+)?")
+_PRONOUN_BEFORE = re.compile(r"\b([Hh]e|[Ss]he)[\s,]+(?:\w+ly[\s,]+)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,28 +47,37 @@ class QuotesAnalyser:
 
     def __call__(self, doc: Doc) -> None:
         mentions = sorted(
-            (_Mention(s, e, c.name, c.gender) for c in doc.characters for s, e in c.spans), key=lambda m: m.start
+            (_Mention(s, e, c.name, c.gender) for c in doc.characters for s, e in c.spans),
+            key=lambda m: m.start,
         )
         starts = [m.start for m in mentions]
         paragraphs = doc.structure.paragraphs if doc.structure else ()
         quotes: list[Quote] = []
         history: list[str] = []
+        last_para_actor: str | None = None
         for para in paragraphs:
             spans = _quote_spans(doc.text, para.start, para.end)
+            if not spans:
+                actors = mentions[bisect_left(starts, para.start) : bisect_left(starts, para.end)]
+                last_para_actor = actors[0].name if actors else last_para_actor
+                continue
             previous: str | None = None
             for i, (qs, qe) in enumerate(spans):
                 after_end = spans[i + 1][0] if i + 1 < len(spans) else para.end
                 before_start = spans[i - 1][1] if i else para.start
                 ctx = _Context(doc.text, mentions, starts, para.start, qs, qe, before_start, after_end, spans)
-                speaker, method = ctx.speaker(previous, history)
-                quotes.append(Quote(qs, qe, doc.text[qs:qe].strip("\"“” "), speaker, method))
+                speaker, method = ctx.speaker(previous, history, last_para_actor)
+                quotes.append(Quote(qs, qe, doc.text[qs:qe].strip('"“” '), speaker, method))
                 if speaker:
                     previous = speaker
                     if not history or history[-1] != speaker:
                         history.append(speaker)
+            last_para_actor = None
             for match in _THOUGHT.finditer(doc.text, para.start, para.end):
                 if not any(qs <= match.start() < qe for qs, qe in spans):
-                    quotes.append(Quote(match.start(), match.end(), match.group(1), None, "none", thought=True))
+                    quotes.append(
+                        Quote(match.start(), match.end(), match.group(1), None, "none", thought=True)
+                    )
         quotes.sort(key=lambda q: q.start)
         doc.quotes = quotes
 
@@ -94,44 +105,72 @@ class _Context:
     def inside(self, a: int, b: int) -> list[_Mention]:
         return self.mentions[bisect_left(self.starts, a) : bisect_left(self.starts, b)]
 
-    def speaker(self, previous: str | None, history: list[str]) -> tuple[str | None, str]:
+    def speaker(
+        self, previous: str | None, history: list[str], last_para_actor: str | None
+    ) -> tuple[str | None, str]:
         addressed = {m.name for m in self.inside(self.qs, self.qe)}
         after = self.text[self.qe : min(self.after_end, self.qe + _WINDOW)]
-        tag = SPEECH_VERB.search(after)
-        if tag:
-            named = [m for m in self.inside(self.qe, self.qe + tag.end() + 25) if m.name not in addressed]
-            pronoun = re.search(PRONOUNS, after[: tag.end() + 12])
-            if named and (not pronoun or named[0].start - self.qe < pronoun.start()):
-                return named[0].name, "explicit"
-            if pronoun:
-                return self.resolve_pronoun(pronoun.group(0), addressed), "pronoun"
+        subject = self.tag_subject(self.qe, after, addressed)
+        if subject is not None:
+            return subject
         before = self.text[self.before_start : self.qs]
         if ends_with_speech_tag(before):
-            named = [m for m in self.inside(self.before_start, self.qs) if m.name not in addressed]
-            if named:
-                return named[-1].name, "explicit"
-        beat = [m for m in self.narration_mentions() if m.name not in addressed]
-        if beat and not previous:
+            tag = list(SPEECH_VERB.finditer(before))[-1]
+            subject = self.tag_subject(self.before_start, before[: tag.end()], addressed, previous)
+            if subject is not None:
+                return subject
+        beat = [m for m in self.narration_mentions(self.para_start, self.qs) if m.name not in addressed]
+        if beat:
             return beat[0].name, "beat"
         if previous:
             return previous, "same"
-        if len(history) >= 2:
-            other = history[-2] if history[-1] != history[-2] else None
-            if other and other not in addressed:
-                return other, "turn"
-        if history and addressed and history[-1] not in addressed:
+        if len(history) >= 2 and history[-1] != history[-2] and history[-2] not in addressed:
+            return history[-2], "turn"
+        after_beat = [m for m in self.narration_mentions(self.qe, self.after_end) if m.name not in addressed]
+        if after_beat:
+            return after_beat[0].name, "beat"
+        if last_para_actor and last_para_actor not in addressed:
+            return last_para_actor, "beat"
+        if history and history[-1] not in addressed and addressed:
             return history[-1], "turn"
         return None, "none"
 
-    def narration_mentions(self) -> list[_Mention]:
-        """Characters named in the paragraph outside its quotes."""
-        end = self.spans[-1][1] if self.spans else self.after_end
-        found = self.inside(self.para_start, max(end, self.after_end))
-        return [m for m in found if not any(a <= m.start < b for a, b in self.spans)]
+    def tag_subject(
+        self, base: int, window: str, addressed: set[str], previous: str | None = None
+    ) -> tuple[str | None, str] | None:
+        """Who performs the speech verb in ``window`` (which starts at offset ``base``): the name or pronoun
+        right before the verb (an adverb may sit between) or the name right after it ("said Neji")."""
+        tag = SPEECH_VERB.search(window)
+        if tag is None:
+            return None
+        verb_start, verb_end = base + tag.start(), base + tag.end()
+        for m in reversed(self.inside(max(base, verb_start - 40), verb_start)):
+            if m.name not in addressed and _ADJACENT.fullmatch(self.text, m.end, verb_start):
+                return m.name, "explicit"
+        for m in self.inside(verb_end, verb_end + 40):
+            if m.name not in addressed and _ADJACENT.fullmatch(self.text, verb_end, m.start):
+                return m.name, "explicit"
+        pronoun = _PRONOUN_BEFORE.search(window[: tag.start()])
+        if pronoun:
+            gender = "f" if pronoun.group(1).lower() == "she" else "m"
+            if previous and self.gender_of(previous) == gender:
+                return previous, "same"
+            return self.resolve_pronoun(gender, addressed), "pronoun"
+        return None
 
-    def resolve_pronoun(self, pronoun: str, addressed: set[str]) -> str | None:
-        gender = "f" if pronoun.lower() in ("she", "her") else "m"
-        index = bisect_right(self.starts, self.qs) - 1
+    def gender_of(self, name: str) -> str:
+        return next((m.gender for m in self.mentions if m.name == name), "u")
+
+    def narration_mentions(self, start: int, end: int) -> list[_Mention]:
+        """Characters named between ``start`` and ``end`` outside the paragraph's quotes."""
+        return [m for m in self.inside(start, end) if not any(a <= m.start < b for a, b in self.spans)]
+
+    def resolve_pronoun(self, gender: str, addressed: set[str]) -> str | None:
+        """The paragraph's own subject of that gender if it has one, else the last one named before it."""
+        for m in self.narration_mentions(self.para_start, self.qs):
+            if m.gender == gender and m.name not in addressed:
+                return m.name
+        index = bisect_right(self.starts, self.para_start) - 1
         while index >= 0:
             mention = self.mentions[index]
             if mention.gender == gender and mention.name not in addressed and not self.quoted(mention.start):

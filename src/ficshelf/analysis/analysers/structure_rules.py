@@ -1,0 +1,435 @@
+"""Line rules for structure recovery: what a heading, separator, POV header, lyric or author's note looks like.
+
+Every function here looks at one line or one paragraph (already stripped of surrounding whitespace); the
+positional decisions (where notes start and end, which blank runs are scene breaks) live in ``structure.py``.
+All patterns are anchored and compiled once; nothing here loops over characters in Python.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+#: Heading number used for an epilogue until the caller knows the last chapter's number.
+EPILOGUE: Final = -1
+
+# ---------------------------------------------------------------------------------------------- numbers
+
+_UNITS: Final = "zero one two three four five six seven eight nine".split()
+_TEENS: Final = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS: Final = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_WORD_VALUE: Final = {
+    **{w: i for i, w in enumerate(_UNITS)},
+    **{w: 10 + i for i, w in enumerate(_TEENS)},
+    **{w: 20 + 10 * i for i, w in enumerate(_TENS)},
+}
+_NUMBER_WORD: Final = (
+    rf"(?:(?:{'|'.join(_TENS)})(?:[-\s](?:{'|'.join(_UNITS[1:])}))?|{'|'.join(_TEENS + _UNITS)})"
+)
+_ROMAN_RE: Final = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_ROMAN_VALUE: Final = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+
+
+def roman_to_int(numeral: str) -> int | None:
+    """``"IV"`` → 4; ``None`` for anything that is not a well-formed roman numeral."""
+    numeral = numeral.upper()
+    if not numeral or not _ROMAN_RE.fullmatch(numeral):
+        return None
+    total = 0
+    for here, after in zip(numeral, [*numeral[1:], ""], strict=True):
+        value = _ROMAN_VALUE[here]
+        total += -value if after and _ROMAN_VALUE[after] > value else value
+    return total
+
+
+def number_value(token: str) -> int | None:
+    """A chapter number written as digits, an English number word ("Twenty-One") or a roman numeral."""
+    if token.isdigit():
+        return int(token)
+    words = re.split(r"[-\s]+", token.lower())
+    if all(w in _WORD_VALUE for w in words):
+        return sum(_WORD_VALUE[w] for w in words)
+    return roman_to_int(token)
+
+
+# ---------------------------------------------------------------------------------------------- headings
+
+# Decoration a heading, header or separator may be wrapped in: "~Chapter 1~", "**Part 2**", "[Prologue]".
+_LEAD: Final = r"[\s*~=_#+\-–—\[(<{|•]*"
+_TRAIL_CHARS: Final = " \t*~=_#+-–—])>}|•"
+_CHAPTER_WORDS: Final = (
+    r"chapter|chap\.?|ch\.?|part|chapitre|cap[ií]tulo|capitolo|kapitel|hoofdstuk|rozdzia[łl]|глава"
+)
+_HEADING_RE: Final = re.compile(
+    rf"""(?P<lead>{_LEAD})
+    (?:{_CHAPTER_WORDS})(?:\s+|(?=\d)|(?<=\.))
+    (?P<num>\d{{1,4}}|{_NUMBER_WORD}|[ivxlcdm]+)(?![\w'’])
+    (?:\s*(?:/|of)\s*\d+)?
+    (?P<rest>.*)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_SPECIAL_RE: Final = re.compile(
+    rf"(?P<lead>{_LEAD})(?P<kw>prologue|prolog|pr[oó]logo|epilogue|epilog|ep[ií]logo)(?![\w'’])(?P<rest>.*)",
+    re.IGNORECASE,
+)
+_BARE_NUMBER_RE: Final = re.compile(
+    rf"{_LEAD}(?:(?P<digits>\d{{1,3}})|(?P<roman>[IVXLCDM]{{1,7}}))\s*[.:)\]]?[\s*~=_#+\-–—\])>}}|•]*"
+)
+_SENTENCE_INSIDE_RE: Final = re.compile(r"[.!?]\s+\S")
+_TITLE_START_RE: Final = re.compile(r"[\W\d]*[A-ZÀ-ÖØ-Þ\d\"'“‘(\[]")
+_TITLE_SEPARATORS: Final = ":.-–—~|/"
+
+
+def _title_from_rest(rest: str, decorated: bool) -> str | None:
+    """The title that follows a heading keyword and number, "" for none, None when it reads as a sentence."""
+    title = rest.strip()
+    if decorated:
+        title = title.rstrip(_TRAIL_CHARS)
+    if not title:
+        return ""
+    if title[0] in _TITLE_SEPARATORS:
+        return title.lstrip(_TITLE_SEPARATORS + " \t").strip()
+    if title[0] == "(" and title.endswith(")"):
+        return title[1:-1].strip()
+    if not rest[:1].isspace() or not _TITLE_START_RE.match(title):
+        return None
+    if len(title.split()) > 12 or _SENTENCE_INSIDE_RE.search(title):
+        return None
+    return title
+
+
+def parse_heading(line: str) -> tuple[int, str] | None:
+    """``(number, title)`` for a chapter heading line; ``EPILOGUE`` as the number of an epilogue."""
+    match = _HEADING_RE.fullmatch(line)
+    if match:
+        number = number_value(match["num"])
+        title = _title_from_rest(match["rest"], bool(match["lead"].strip()))
+        if number is None or title is None:
+            return None
+        return number, title
+    match = _SPECIAL_RE.fullmatch(line)
+    if match:
+        title = _title_from_rest(match["rest"], bool(match["lead"].strip()))
+        if title is None:
+            return None
+        prologue = match["kw"].lower().startswith("pr")
+        bare_name = match["kw"].strip().capitalize()
+        return (0 if prologue else EPILOGUE), (title or bare_name)
+    return None
+
+
+def parse_bare_number(line: str) -> int | None:
+    """The number of a line that is only a number ("1.", "IV", "~3~"), a heading only if numbers run in order."""
+    match = _BARE_NUMBER_RE.fullmatch(line)
+    if not match:
+        return None
+    if match["digits"]:
+        return int(match["digits"])
+    return roman_to_int(match["roman"])
+
+
+def title_line(line: str) -> bool:
+    """A short line that can be the title under a bare heading ("Chapter 2" / "The Storm")."""
+    return len(line) <= 60 and len(line.split()) <= 10 and line[-1] not in ".,;" and line[0] not in "\"“'‘"
+
+
+# ---------------------------------------------------------------------------------------------- separators
+
+_SYMBOL: Final = r"(?:[^\w\s\"'“”‘’«»]|_)"
+_SYMBOL_LINE_RE: Final = re.compile(rf"{_SYMBOL}(?:{_SYMBOL}|[ \t])*")
+_PUNCTUATION_ONLY_RE: Final = re.compile(r"[.,!?…:;\s]+")
+_LETTER_SEPARATOR_RE: Final = re.compile(rf"(?:{_SYMBOL}|[oOxX0]|[ \t])+")
+_BREAK_WORDS_RE: Final = re.compile(
+    rf"{_SYMBOL}*\s*(?:(?:scene|line|page|time|pov|section)[\s_-]*(?:break|change|skip|switch)|break)"
+    rf"\s*{_SYMBOL}*",
+    re.IGNORECASE,
+)
+_SHORT_BREAK_CHARS: Final = frozenset("*#~+=§•◇◆♦☆★❖✿❀♥♡❤⁂※")
+
+
+def is_separator(line: str) -> bool:
+    """A scene-break line: ``***``, ``* * *``, ``~*~``, ``oOo``, ``-x-x-``, ``_____``, "Line break"…"""
+    if len(line) > 120:
+        return False
+    if _SYMBOL_LINE_RE.fullmatch(line):
+        if _PUNCTUATION_ONLY_RE.fullmatch(line):
+            return False  # "..." or "?!" alone is a silent reply, not a break
+        marks = line.replace(" ", "").replace("\t", "")
+        return len(marks) >= 3 or all(c in _SHORT_BREAK_CHARS for c in marks)
+    if _LETTER_SEPARATOR_RE.fullmatch(line):
+        marks = line.replace(" ", "").replace("\t", "")
+        has_symbol = any(c not in "oOxX0" for c in marks)
+        mixed_case = (("o" in marks) and ("O" in marks)) or (("x" in marks) and ("X" in marks))
+        return len(marks) >= 3 and (has_symbol or mixed_case or "0" in marks)
+    return bool(_BREAK_WORDS_RE.fullmatch(line))
+
+
+# ---------------------------------------------------------------------------------------------- POV headers
+
+_NAME: Final = r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*"
+_POV: Final = r"(?:POV|P\.\s?O\.\s?V\.?|[Pp]oint [Oo]f [Vv]iew|[Pp]erspective)"
+_POV_HEADER_RE: Final = re.compile(
+    rf"""{_LEAD}\s*(?:
+        (?=[A-ZÀ-ÖØ-Þ])(?:[\w'’.\-]+\s+){{0,4}}[\w'’.\-]+?(?:'s|’s|s'|’)?\s*{_POV}\s*:?
+      | {_POV}\s*[:\-–—]?\s*(?:[\w'’.\-]+\s*){{1,4}}
+    ){_SYMBOL}*""",
+    re.VERBOSE,
+)
+_DECORATED_RE: Final = re.compile(
+    r"(?P<left>[-~=+*#_<>|•◇◆♦☆★]+)\s*(?P<inner>[^\s].{0,60}?)\s*(?P<right>[-~=+*#_<>|•◇◆♦☆★]+)"
+)
+_BRACKETED_RE: Final = re.compile(rf"[(\[]\s*{_NAME}(?:\s+(?:&|and|x|{_NAME})){{0,3}}\s*[)\]]")
+_FLASHBACK_RE: Final = re.compile(
+    rf"{_SYMBOL}*\s*(?:(?:start|begin|beginning|end)(?:\s+of)?\s+)?(?:flash\s?back|present(?:\s+day|\s+time)?"
+    rf"|back\s+to\s+(?:the\s+)?present)(?:\s+(?:start|starts|begins|end|ends|over))?\s*{_SYMBOL}*",
+    re.IGNORECASE,
+)
+
+
+def is_section_header(line: str) -> bool:
+    """A POV/section header line: "- Naruto -", "~Neji's POV~", "Sakura's POV", "(Sasuke)", "=Gaara=" …"""
+    if len(line) > 70 or (line[-1] in ".,;" and not line.endswith("P.O.V.")):
+        return False
+    if _POV_HEADER_RE.fullmatch(line) or _FLASHBACK_RE.fullmatch(line):
+        return True
+    if _BRACKETED_RE.fullmatch(line):
+        return True
+    match = _DECORATED_RE.fullmatch(line)
+    if not match:
+        return False
+    inner = match["inner"]
+    if not inner[0].isupper() or inner[-1] in ".!?…" or len(inner.split()) > 6:
+        return False
+    if not set(match["left"]) & set(match["right"]):
+        return False
+    # "*Thud*" and "_Crash_" are italic sound effects; those markers need an explicit "POV".
+    return bool(set(match["left"]) - set("*_"))
+
+
+_END_MARK_RE: Final = re.compile(
+    rf"{_SYMBOL}*\s*(?:the\s+end|fin|owari|end|finis|the\s+end\s*\?)\s*[.!]*\s*{_SYMBOL}*", re.IGNORECASE
+)
+
+
+def is_end_marker(line: str) -> bool:
+    """ "The End", "~Fin~", "Owari": the story's last line; whatever follows it is a note."""
+    return len(line) <= 30 and bool(_END_MARK_RE.fullmatch(line))
+
+
+# ---------------------------------------------------------------------------------------------- notes
+
+_NOTE_MARK_RE: Final = re.compile(
+    r"""[\s(\[{*~=_#<\-–—]*(?:
+        (?i:a\s?/\s?n\b|a\.n\.|n\s?/\s?a(?=\s*[:\-–—])|n\.?d\.?a\.?(?=\s*[:\-–—]))
+      | AN(?=\s*[:\-–—])
+      | (?i:authors?[’']?s?\s*notes?\b|authors?\s+comments?\b|disclaimer|note\s+from\s+the\s+author)
+      | (?i:(?:end(?:ing)?\s+)?notes?)(?=\s*[:\-–—])
+    )""",
+    re.VERBOSE,
+)
+#: Where a line starts with something that may open an author's note (checked again with ``note_marker``).
+NOTE_LINE_RE: Final = re.compile(
+    r"^[^\S\n]*[(\[{*~=_#<\-–—]*[^\S\n]*(?i:a\s?/\s?n|a\.n|n\s?/\s?a|n\.?d\.?a|an\b|author|disclaimer|note)",
+    re.MULTILINE,
+)
+_META_MARK_RE: Final = re.compile(
+    r"""[\s(\[{*~=_#<\-–—]*(?i:
+        summary|title|author|rating|rated|fandoms?|characters?|pairings?|ships?|warnings?|genres?
+      | word\s*count|words|spoilers?|timeline|setting|prompt|series|category|status|beta(?:'?d)?(?:\s+by)?
+      | dedicat(?:ed|ion)(?:\s+to)?|written\s+for|a\s+gift\s+for|for|to|from
+    )\s*:""",
+    re.VERBOSE,
+)
+_QUOTED_RE: Final = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”")
+_STRONG_CUES_RE: Final = re.compile(
+    r"""\bR\s?(?:&|and|n)\s?R\b|\bread\s*(?:&|and|'?n'?)\s*review|\bplease\s+(?:r\s?&\s?r|review|comment|leave)
+    |\breview\s+please|\breviews?\s+(?:are|is|would\s+be|make|keep)|\bleave\s+(?:a|me\s+a|some)\s+(?:review|comment)
+    |\blet\s+me\s+know\s+(?:what|if|how)|\btell\s+me\s+what\s+you\s+think
+    |\bthanks?\s+(?:you\s+)?(?:so\s+much\s+)?(?:for\s+(?:reading|all\s+the|the\s+(?:reviews|comments|kudos)
+        |your\s+(?:reviews|comments|support))|to\s+(?:all\s+)?(?:my\s+)?(?:readers|reviewers))
+    |\bto\s+be\s+continued\b|\bTBC\b|\b(?:I|we)\s+(?:do\s*n[o'’]?t|do\s+not)\s+own\b|\bnot\s+mine\b
+    |\bno\s+copyright\b|\bhope\s+(?:you|u|y'all|everyone)\s+(?:guys\s+|all\s+)?(?:enjoy|like|liked|love)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_META_CUES_RE: Final = re.compile(
+    r"""\b(?:story|stories|fic|fics|fanfic\w*|one[-\s]?shot|oneshot|drabble|updat\w+|sequel|prequel|beta(?:'d|ed)?
+    |pairings?|OOC|songfic|lyrics|reviews?|reviewers?|readers?|critique|concrit|comments?|feedback|kudos|flames?
+    |disclaimer|next\s+(?:chapter|time|update|part)|chapters?|cliff-?hanger|writer'?s\s+block)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_CASUAL_RE: Final = re.compile(
+    r"(?:^|\s)(?:[:;=8][-'^]?[)(DPpO3\]\[/\\|*]|[xX][DP]\b|\^[_.\-]?\^|<3|T[_.]T|-_-|[oO]\.[oO]|>[._]<)"
+    r"|\b(?:lol|lmao|rofl|omg|haha\w*|hehe\w*|xoxo|btw|imo|idk|plz|pls|u|ur|thx)\b"
+    r"|\b(?:sorry|apologi[sz]e)\s+(?:for|about|it\s+took)\b"
+)
+_THANKS_RE: Final = re.compile(r"\bthank(?:s|\s+you)\b", re.IGNORECASE)
+_AUTHOR_VOICE_RE: Final = re.compile(
+    r"\b(?:I'm|I’m|I\s+am|I\s+will|I'll|I’ll|I've|I’ve|I\s+hope|I\s+know|I\s+wrote|I\s+write|I\s+said|my\s+first)\b"
+)
+_READER_RE: Final = re.compile(r"\b(?:you|your|ya|y'all|you\s+guys)\b", re.IGNORECASE)
+_PLEASE_RE: Final = re.compile(r"\bplease\b", re.IGNORECASE)
+_SHOUT_RE: Final = re.compile(r"\b[A-Z]{2,}[A-Z'’]*(?:!|\.\.\.|…)|!!")
+_NARRATION_RE: Final = re.compile(r"\b(?:he|she|his|her|him|they|them|their)\b", re.IGNORECASE)
+_QUOTE_OPENERS: Final = "\"“'‘«„"
+
+
+def note_marker(paragraph: str) -> bool:
+    """The paragraph announces itself as an author's note: "A/N:", "AN:", "Author's Note", "Disclaimer" …"""
+    return bool(_NOTE_MARK_RE.match(paragraph))
+
+
+def meta_marker(paragraph: str) -> bool:
+    """A front-matter line such as "Summary:", "Rating: T", "Pairing: …" (a note only before the story)."""
+    return bool(_META_MARK_RE.match(paragraph))
+
+
+def note_score(paragraph: str) -> int:
+    """How much a paragraph talks to the reader about the work rather than telling the story.
+
+    0–1: narration or dialogue; 2: a weak hint; 4 and more: almost certainly a note. Quoted dialogue
+    is removed first, so a character saying "thank you" does not count.
+    """
+    if paragraph[0] in _QUOTE_OPENERS:
+        return -3
+    plain = _QUOTED_RE.sub(" ", paragraph)
+    score = 0
+    if _STRONG_CUES_RE.search(plain):
+        score += 4
+    meta = _META_CUES_RE.findall(plain)
+    if meta:
+        score += 2 if len(meta) == 1 else 3
+    if _CASUAL_RE.search(plain):
+        score += 2
+    if _THANKS_RE.search(plain):
+        score += 2
+    score += bool(_AUTHOR_VOICE_RE.search(plain)) + bool(_READER_RE.search(plain))
+    score += bool(_PLEASE_RE.search(plain)) + bool(_SHOUT_RE.search(plain))
+    if len(_NARRATION_RE.findall(plain)) >= 3:
+        score -= 2
+    if len(paragraph) > 800:
+        score -= 1
+    return score
+
+
+def title_like(paragraph: str) -> bool:
+    """A short line without sentence punctuation: a work's title or byline above the notes."""
+    return len(paragraph) <= 80 and "\n" not in paragraph and paragraph[-1] not in ".,;:!?\"”"
+
+
+# ---------------------------------------------------------------------------------------------- lyrics
+
+_CLOSERS: Final = {"'": "'’", "‘": "’'", '"': '"”', "“": "”\"", "*": "*", "_": "_", "~": "~", "♪": "♪♫", "♫": "♫♪"}
+_MARKS: Final = "'\"‘’“”*_~♪♫ \t"
+_FIRST_LETTER_RE: Final = re.compile(r"[\W_]*(\w)")
+_LIST_OR_CHAT_RE: Final = re.compile(r"(?:[-•*·]\s|\d+[.)]\s|[\w .'’-]{1,25}:\s)")
+# Verse is made of sentences: most lines carry a function word; addresses, lists and name stamps do not.
+_FUNCTION_WORD_RE: Final = re.compile(
+    r"\b(?:the|a|an|and|or|but|of|to|in|on|at|for|with|from|by|as|if|so|no|not|my|me|i|i'm|i'll|you|your|we|our"
+    r"|us|he|she|it|its|they|is|are|was|be|been|am|do|don't|can|can't|will|won't|just|all|that|this|what|when"
+    r"|like|oh|now|never|ever|there|here|up|down|out|how|why|who)\b",
+    re.IGNORECASE,
+)
+_SHORT_LINE: Final = 120
+
+
+def _lyric_like(lines: list[str], evidence: bool) -> bool:
+    """Do these consecutive lines read as verse? ``evidence``: wrapped in a quote or marked line by line."""
+    count = len(lines)
+    lengths = [len(line) for line in lines]
+    longest, mean = max(lengths), sum(lengths) / count
+    if count < 3 or longest > (_SHORT_LINE if evidence else 80) or mean > (90 if evidence else 50):
+        return False
+    capitals = 0
+    for line in lines:
+        first = _FIRST_LETTER_RE.match(line)
+        capitals += bool(first and (first[1].isupper() or first[1].isdigit()))
+    if capitals < count * (0.6 if evidence else 0.8):
+        return False
+    ends = [line.rstrip(_MARKS) for line in lines]
+    final = sum(1 for e in ends if e.endswith((".", "!", "?")) and not e.endswith(".."))
+    if final > count * (0.7 if evidence else 0.34):
+        return False
+    inner = lines[1:-1] if evidence else lines
+    if any('"' in line or "“" in line or "”" in line for line in inner):
+        return False  # dialogue
+    if sum(1 for line in lines if line[0] in _QUOTE_OPENERS) > 1:
+        return False  # one quoted line after another: dialogue
+    worded = sum(1 for line in lines if _FUNCTION_WORD_RE.search(line))
+    if worded < count * (0.34 if evidence else 0.5):
+        return False
+    if not evidence and " " not in lines[-1].strip(_MARKS + ".,!"):
+        return False  # a letter signed with a name
+    return sum(1 for line in lines if _LIST_OR_CHAT_RE.match(line)) * 2 < count
+
+
+def _marked_line_by_line(lines: list[str]) -> bool:
+    if all(line[0] in "♪♫~" for line in lines):
+        return True
+    return any(all(len(line) > 2 and line[0] == m and line[-1] == m for line in lines) for m in "*_")
+
+
+def _wrapped_end(lines: list[str], first: int, stop: int) -> int | None:
+    """Index of the line closing a quote/marker opened on ``lines[first]``, at least two lines further."""
+    opener = lines[first][0]
+    closers = _CLOSERS.get(opener)
+    if closers is None or lines[first][-1] in closers:
+        return None
+    for k in range(first + 1, stop):
+        if lines[k][-1] in closers:
+            return k if k - first >= 2 else None
+    return None
+
+
+def find_lyric_runs(lines: list[str]) -> list[tuple[int, int]]:
+    """``[start, stop)`` line ranges of verse (song lyrics, poems) among a paragraph's lines (stripped)."""
+    runs: list[tuple[int, int]] = []
+    n = len(lines)
+    i = 0
+    while i < n:
+        if len(lines[i]) > _SHORT_LINE:
+            i += 1
+            continue
+        j = i
+        while j < n and len(lines[j]) <= _SHORT_LINE:
+            j += 1
+        if j - i >= 3:
+            runs.extend(_runs_in_stretch(lines, i, j))
+        i = j
+    return runs
+
+
+def _runs_in_stretch(lines: list[str], lo: int, hi: int) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    if _marked_line_by_line(lines[lo:hi]) and _lyric_like(lines[lo:hi], evidence=True):
+        return [(lo, hi)]
+    free_from = lo
+    a = lo
+    while a < hi - 2:
+        b = _wrapped_end(lines, a, hi)
+        if b is not None and _lyric_like(lines[a : b + 1], evidence=True):
+            runs.extend(_plain_runs(lines, free_from, a))
+            runs.append((a, b + 1))
+            a = free_from = b + 1
+        else:
+            a += 1
+    runs.extend(_plain_runs(lines, free_from, hi))
+    return runs
+
+
+def _plain_runs(lines: list[str], lo: int, hi: int) -> list[tuple[int, int]]:
+    """Unmarked verse needs stricter evidence; a lead-in line ending in ":" is not part of it."""
+    if hi - lo >= 4 and lines[lo].endswith(":"):
+        lo += 1
+    if hi - lo >= 3 and _lyric_like(lines[lo:hi], evidence=False):
+        return [(lo, hi)]
+    return []
+
+
+def lyric_first_line(line: str) -> str:
+    """The first line of a lyric block without its opening quote or marker."""
+    opener = line[0]
+    if opener in _CLOSERS:
+        line = line[1:]
+        if opener in "*_" and line.endswith(opener):
+            line = line[:-1]
+    return line.strip()

@@ -1,0 +1,234 @@
+"""AO3-style name comparison for evaluation: which tag names refer to the same character or fandom.
+
+A name becomes a set of *keys*; two names match when their key sets meet. The rules (docs/eval.md):
+
+1. NFKC, case-folded, curly apostrophes made straight, runs of whitespace made one space;
+   an AO3 type suffix (" - Character", " - Relationship", " - Freeform", " - Fandom") is dropped.
+2. ``A | B`` is a synonym tag: each side is a key of its own.
+3. A trailing fandom disambiguator in parentheses is dropped ("Gaara (Naruto)" → "gaara").
+4. Accents on Latin letters are dropped ("Hyūga" → "hyuga") and long vowels folded: uu → u, ou → o, oo → o.
+5. A two-token name compares as a set of tokens ("Neji Hyuuga" = "Hyuuga Neji").
+6. When the knowledge base knows the name (by canonical name, AO3 tag or synonym), the character's (or the
+   fandom's) identity is a key too, so "Tom Riddle" meets "Voldemort (Harry Potter)".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ficshelf.analysis.kb import KnowledgeBase
+
+Keys = frozenset[str]
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
+_TYPE_SUFFIX = re.compile(r"\s+-\s+(character|relationship|freeform|fandom)$")
+_DISAMBIGUATOR = re.compile(r"\s+\([^()]*\)$")
+_RELATIONSHIP_SUFFIX = re.compile(r"\s+-\s+relationship$", re.IGNORECASE)
+_LONG_VOWELS = (("uu", "u"), ("ou", "o"), ("oo", "o"))
+RATINGS = ("general audiences", "teen and up audiences", "mature", "explicit")
+_RATING_ALIASES = {"general": 0, "g": 0, "teen and up": 1, "teen": 1, "t": 1, "m": 2, "e": 3}
+_LABEL_ALIASES = {
+    "m/f": "f/m",
+    "choose not to use archive warnings": "creator chose not to use archive warnings",
+}
+_QUOTE_TEXT = re.compile(r"[\W_]+")
+
+#: Character tags that name no one a reader could find in the text: readers, original characters, groups.
+#: Compared after rules 1-3, so "Death Eaters - Character" and "Hogwarts Students (Harry Potter)" count too.
+GENERIC_CHARACTERS: frozenset[str] = frozenset(
+    {
+        "original female character(s)",
+        "original male character(s)",
+        "original character(s)",
+        "original characters",
+        "original non-binary character(s)",
+        "original child character(s)",
+        "oc",
+        "ocs",
+        "reader",
+        "you",
+        "other(s)",
+        "others",
+        "everyone",
+        "death eaters",
+        "death eater(s)",
+        "hogwarts students",
+        "hogwarts staff",
+        "hogwarts professors",
+        "marauders",
+        "the marauders",
+        "the weasleys",
+        "the dursleys",
+        "the potters",
+        "the malfoys",
+        "aurors",
+        "auror(s)",
+        "unspeakables",
+        "house-elves",
+        "jinchuurikis",
+        "bijuus",
+        "inquisitors",
+        "minor characters",
+        "various characters",
+    }
+)
+#: Patterns that make a character tag generic as well (any ``|`` alternative matching is enough).
+GENERIC_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(r"^original\b.*\bcharacter"),  # "Original Weasley Characters (Harry Potter)"
+    re.compile(r"\bcharacters\b"),  # "Harry Potter Characters", "Other Characters (Mentioned)"
+    re.compile(r"\(s\)$"),  # "Unspeakable(s)", "Imperial Agent(s)"
+    re.compile(r"\bfamily$"),  # "Weasley Family (Harry Potter)"
+    re.compile(r"^team\b"),  # "Gai-han | Team Guy (Naruto)"
+    re.compile(r"\b(students|staff|employees|members)$"),
+)
+
+
+def clean(name: str) -> str:
+    """Rule 1: the comparable spelling of a whole tag."""
+    text = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES)
+    text = " ".join(text.split()).casefold()
+    return _TYPE_SUFFIX.sub("", text)
+
+
+def alternatives(name: str) -> list[str]:
+    """Rules 1-3: the names inside a tag, cleaned, each without its disambiguator."""
+    found = []
+    for part in clean(name).split("|"):
+        alt = _DISAMBIGUATOR.sub("", part.strip()).strip()
+        if alt:
+            found.append(alt)
+    return found
+
+
+def fold(alt: str) -> str:
+    """Rules 4-5 on one cleaned alternative."""
+    decomposed = unicodedata.normalize("NFKD", alt)
+    kept = [
+        ch
+        for i, ch in enumerate(decomposed)
+        if not (unicodedata.combining(ch) and i > 0 and decomposed[i - 1].isascii())
+    ]
+    text = unicodedata.normalize("NFC", "".join(kept))
+    for long, short in _LONG_VOWELS:
+        text = text.replace(long, short)
+    tokens = text.split()
+    return " ".join(sorted(tokens)) if len(tokens) == 2 else text
+
+
+def is_generic(name: str) -> bool:
+    """Whether a character tag names a group, the reader or an original character (see GENERIC_*)."""
+    alts = alternatives(name)
+    if clean(name) in GENERIC_CHARACTERS or any(a in GENERIC_CHARACTERS for a in alts):
+        return True
+    return any(p.search(a) for a in alts for p in GENERIC_PATTERNS)
+
+
+def label(text: str) -> str:
+    """A category, warning or rating label for comparison: whitespace runs made one space, case-folded."""
+    key = " ".join(text.split()).casefold()
+    return _LABEL_ALIASES.get(key, key)
+
+
+def rating_step(text: str) -> int | None:
+    """The position on General < Teen And Up < Mature < Explicit, or None (Not Rated, unknown)."""
+    key = label(text)
+    return RATINGS.index(key) if key in RATINGS else _RATING_ALIASES.get(key)
+
+
+def quote_text(text: str) -> str:
+    """Case-folded, apostrophes dropped, quote marks, other punctuation and whitespace runs made one space."""
+    return _QUOTE_TEXT.sub(" ", clean(text).replace("'", "")).strip()
+
+
+@dataclass
+class NameMatcher:
+    """Turns names into keys (rules 1-6), with the knowledge base when one is given; caches per name."""
+
+    kb: KnowledgeBase | None = None
+    _characters: dict[str, Keys] = field(default_factory=dict, repr=False)
+    _fandoms: dict[str, Keys] = field(default_factory=dict, repr=False)
+
+    def character(self, name: str) -> Keys:
+        keys = self._characters.get(name)
+        if keys is None:
+            keys = self._characters[name] = _plain(name) | self._kb_character(name)
+        return keys
+
+    def fandom(self, name: str) -> Keys:
+        keys = self._fandoms.get(name)
+        if keys is None:
+            keys = self._fandoms[name] = _plain(name) | self._kb_fandom(name)
+        return keys
+
+    def same_character(self, a: str, b: str) -> bool:
+        return bool(self.character(a) & self.character(b))
+
+    def same_fandom(self, a: str, b: str) -> bool:
+        return bool(self.fandom(a) & self.fandom(b))
+
+    def _kb_character(self, name: str) -> Keys:
+        if self.kb is None:
+            return frozenset()
+        for probe in _probes(name):
+            found = self.kb.character(probe)
+            if found is not None:
+                return frozenset({f"kb:{found.fandom}\x00{found.name}"})
+        return frozenset()
+
+    def _kb_fandom(self, name: str) -> Keys:
+        if self.kb is None:
+            return frozenset()
+        for probe in _probes(name):
+            found = self.kb.fandom(probe)
+            if found is not None:
+                return frozenset({f"kb-fandom:{found.name.casefold()}"})
+        return frozenset()
+
+
+def _plain(name: str) -> Keys:
+    return frozenset(fold(a) for a in alternatives(name))
+
+
+def _probes(name: str) -> list[str]:
+    """What to look up in the knowledge base: the whole tag, then each alternative as written and cleaned."""
+    raw = [p.strip() for p in name.split("|") if p.strip()]
+    return [name.strip(), *raw, *alternatives(name)]
+
+
+@dataclass(frozen=True, slots=True)
+class Relationship:
+    a: str
+    b: str
+    kind: str  # romantic | platonic
+    role: str | None = None  # main | background; None when the gold does not say
+
+
+def relationship_tag(tag: str, role: str | None = None) -> list[Relationship]:
+    """An AO3 relationship tag as unordered pairs: "A/B" romantic, "A & B" platonic, "A x B" romantic;
+    three or more people give every pair; a tag without a separator gives none."""
+    text = _RELATIONSHIP_SUFFIX.sub("", tag.strip())
+    if "/" in text:
+        names, kind = text.split("/"), "romantic"
+    elif " & " in text:
+        names, kind = text.split(" & "), "platonic"
+    elif " x " in text:
+        names, kind = text.split(" x "), "romantic"
+    else:
+        return []
+    people = [n.strip() for n in names if n.strip()]
+    return [Relationship(a, b, kind, role) for a, b in combinations(people, 2)]
+
+
+def default_matcher() -> NameMatcher:
+    """A matcher with the built-in knowledge base, or without one when it does not load."""
+    try:
+        from ficshelf.analysis.kb import load_default
+
+        return NameMatcher(load_default())
+    except Exception:  # the KB only adds synonyms; evaluation works without it
+        return NameMatcher(None)
