@@ -12,6 +12,7 @@ from typing import Any
 from ficshelf import __version__
 from ficshelf.analysis.analysers.structure import Structure
 from ficshelf.analysis.doc import Doc
+from ficshelf.analysis.results import Evidence, TagSuggestion
 from ficshelf.model import TagKind, Work
 
 SCHEMA_VERSION = 1
@@ -59,6 +60,28 @@ def doc_to_json(doc: Doc) -> dict[str, Any]:
             }
             for q in doc.quotes
         ],
+        "relationships": [
+            {
+                "characters": list(r.characters),
+                "kind": r.kind,
+                "role": r.role,
+                "tag": r.tag,
+                "score": r.score,
+                "evidence": [_evidence(e) for e in r.evidence],
+            }
+            for r in doc.relationships
+        ],
+        "category": [t.name for t in doc.category],
+        "rating": doc.rating.name if doc.rating else "Not Rated",
+        "archive_warnings": [t.name for t in doc.warnings],
+        "freeforms": [t.name for t in doc.freeforms],
+        "suggestions": {
+            "category": [_suggestion(t) for t in doc.category],
+            "rating": [_suggestion(doc.rating)] if doc.rating else [],
+            "archive_warnings": [_suggestion(t) for t in doc.warnings],
+            "freeforms": [_suggestion(t) for t in doc.freeforms],
+            "content_notes": [_suggestion(t) for t in doc.content_notes],
+        },
         "author_tags": _author_tags(work),
         "meta": {"ficshelf": __version__, "schema": SCHEMA_VERSION, "analysers": list(doc.ran)},
     }
@@ -121,6 +144,14 @@ def structure_json(work: Work, found: Structure | None) -> dict[str, Any]:
         "scene_breaks": len(found.scene_breaks),
         "spans": spans,
     }
+
+
+def _evidence(e: Evidence) -> dict[str, Any]:
+    return {"start": e.start, "end": e.end, "text": e.text}
+
+
+def _suggestion(t: TagSuggestion) -> dict[str, Any]:
+    return {"name": t.name, "score": round(t.score, 3), "evidence": [_evidence(e) for e in t.evidence]}
 
 
 def _author_tags(work: Work) -> dict[str, list[str]]:

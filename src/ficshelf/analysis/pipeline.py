@@ -69,6 +69,8 @@ def default_pipeline() -> Pipeline:
     from ficshelf.analysis.analysers.characters import CharactersAnalyser
     from ficshelf.analysis.analysers.fandom import FandomAnalyser
     from ficshelf.analysis.analysers.quotes import QuotesAnalyser
+    from ficshelf.analysis.analysers.relationships import RelationshipsAnalyser
+    from ficshelf.analysis.analysers.tags import TagsAnalyser
 
     return Pipeline(
         (
@@ -78,5 +80,7 @@ def default_pipeline() -> Pipeline:
             FandomAnalyser(),
             CharactersAnalyser(),
             QuotesAnalyser(),
+            RelationshipsAnalyser(),
+            TagsAnalyser(),
         )
     )

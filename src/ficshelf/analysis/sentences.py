@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n+")
 _TAG_AFTER_QUOTE = re.compile(
@@ -53,3 +54,9 @@ class SentenceIndex:
     def sentence(self, index: int) -> tuple[int, int, str]:
         start, end = self.spans[index]
         return start, end, self.text[start:end]
+
+
+@lru_cache(maxsize=2)
+def sentence_index(text: str) -> SentenceIndex:
+    """The SentenceIndex of a text, shared by the analysers of one work (the last two texts are cached)."""
+    return SentenceIndex(text)

@@ -8,8 +8,9 @@ A name becomes a set of *keys*; two names match when their key sets meet. The ru
 3. A trailing fandom disambiguator in parentheses is dropped ("Gaara (Naruto)" → "gaara").
 4. Accents on Latin letters are dropped ("Hyūga" → "hyuga") and long vowels folded: uu → u, ou → o, oo → o.
 5. A two-token name compares as a set of tokens ("Neji Hyuuga" = "Hyuuga Neji").
-6. When the knowledge base knows the name (by canonical name, AO3 tag or synonym), the character's (or the
-   fandom's) identity is a key too, so "Tom Riddle" meets "Voldemort (Harry Potter)".
+6. When the knowledge base knows the name (by canonical name, AO3 tag or synonym), the keys of all the
+   character's names (canonical, tag, synonyms) are its keys too, so "Tom Riddle" meets "Lord Voldemort";
+   a fandom the knowledge base knows gets its canonical name as a key.
 """
 
 from __future__ import annotations
@@ -75,6 +76,7 @@ GENERIC_CHARACTERS: frozenset[str] = frozenset(
         "inquisitors",
         "minor characters",
         "various characters",
+        "sand siblings",
     }
 )
 #: Patterns that make a character tag generic as well (any ``|`` alternative matching is enough).
@@ -85,6 +87,7 @@ GENERIC_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"\bfamily$"),  # "Weasley Family (Harry Potter)"
     re.compile(r"^team\b"),  # "Gai-han | Team Guy (Naruto)"
     re.compile(r"\b(students|staff|employees|members)$"),
+    re.compile(r"\bothers\b|\bcharacter tags\b"),  # "Plus a bunch of others!", "Other Character Tags to Be Added"
 )
 
 
@@ -176,8 +179,8 @@ class NameMatcher:
             return frozenset()
         for probe in _probes(name):
             found = self.kb.character(probe)
-            if found is not None:
-                return frozenset({f"kb:{found.fandom}\x00{found.name}"})
+            if found is not None:  # the same character may sit in several fandoms: key on its names
+                return frozenset().union(*(_plain(n) for n in (found.name, found.tag, *found.synonyms)))
         return frozenset()
 
     def _kb_fandom(self, name: str) -> Keys:

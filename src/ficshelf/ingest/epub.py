@@ -76,10 +76,10 @@ def _read_document(
         return ao3
     classes = set((body.attributes.get("class") or "").split())
     preface = body.css_first("#preface")
-    if preface is None and ("fff_titlepage" in classes or count_known_labels(body) >= 3):
-        read_fff_titlepage(body, meta)
-        return ao3
     if preface is None and _is_front_matter(item, body, classes, package):
+        # a chapter may open with "Rating: … Pairing: …" too, so only a front-matter page is read as one
+        if "fff_titlepage" in classes or count_known_labels(body) >= 3:
+            read_fff_titlepage(body, meta)
         return ao3
     for node, reader in ((preface, read_ao3_preface), (body.css_first("#afterword"), read_ao3_afterword)):
         if node is not None:

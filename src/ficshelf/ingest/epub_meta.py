@@ -1,7 +1,9 @@
 """The metadata pages inside fan-fiction EPUBs: AO3's preface and afterword, FanFicFare's title page.
 
 Both are read from a parsed XHTML document (selectolax) into a ``PageMeta``; ``epub.read`` then merges it
-with the package's Dublin Core metadata (``merge``). Labels from either layout map to AO3's tag kinds.
+with the package's Dublin Core metadata (``merge``). Labels from either layout map to AO3's tag kinds. AO3's
+preface in an EPUB is the preface of its "Download → HTML" file, so its rows are read with the same helpers
+as ``ao3_html`` (``ao3_preface``).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
 
+from ficshelf.ingest.ao3_preface import complete_from_stats, inline_text, series_of, stats_from_line, tag_names
 from ficshelf.ingest.ffn_html import RATINGS, is_genre_list, split_genres
 from ficshelf.ingest.html_text import html_to_text, node_text
 from ficshelf.model import Series, Tag, TagKind, Work
@@ -47,8 +50,6 @@ _STAT_LABELS = {"published", "updated", "completed", "packaged", "words", "chapt
 _OTHER_LABELS = {"language", "status", "summary", "series", "stats", "title", "author", "story id", "site"}
 #: dc:subject values that are never tags (FanFicFare adds the site name and the status).
 _NOT_SUBJECTS = {"fanfiction", "complete", "completed", "in-progress", "in progress"}
-_AO3_STAT = re.compile(r"(Published|Updated|Completed|Words|Chapters):\s*(\S+)")
-_SERIES = re.compile(r"Part\s+(\d+)\s+of\s+(.+)", re.S)
 _FFF_SERIES = re.compile(r"^(.+?)\s*\[(\d+)\]$")
 _WORK_URLS = (
     (re.compile(r"archiveofourown\.org/works/(\d+)"), "ao3-"),
@@ -88,15 +89,14 @@ def read_ao3_preface(preface: LexborNode, meta: PageMeta) -> None:
         dd = _next_element(dt)
         if dd is None or dd.tag != "dd":
             continue
-        label = clean(dt.text()).rstrip(":").strip().lower()
-        links = [clean(a.text()) for a in dd.css("a")]
-        values = [v for v in links if v] or _split(clean(dd.text()))
+        label = inline_text(dt).rstrip(":").strip().lower()
         if label == "stats":
-            _ao3_stats(clean(dd.text()), meta)
+            meta.stats.update(stats_from_line(inline_text(dd)))
+            meta.complete = complete_from_stats(meta.stats)
         elif label == "series":
-            meta.series.extend(_series(dd))
+            meta.series.extend(series_of(dd))
         else:
-            _label_value(label, values, clean(dd.text()), meta, _AO3_CATEGORY)
+            _label_value(label, tag_names(dd), inline_text(dd), meta, _AO3_CATEGORY)
     heading = preface.css_first("h1")
     if heading is not None and not meta.title:
         meta.title = clean(heading.text())
@@ -183,9 +183,7 @@ def _fff_value(bold: LexborNode) -> str:
     return text.strip()
 
 
-def _label_value(
-    label: str, values: list[str], text: str, meta: PageMeta, categories: dict[str, TagKind]
-) -> None:
+def _label_value(label: str, values: list[str], text: str, meta: PageMeta, categories: dict[str, TagKind]) -> None:
     kind = TAG_LABELS.get(label) or categories.get(label)
     if kind is TagKind.RATING:
         for value in values:
@@ -207,25 +205,6 @@ def _label_value(
         meta.stats[label] = text.replace(",", "") if label == "words" else text
         if label == "completed":
             meta.complete = True
-
-
-def _ao3_stats(text: str, meta: PageMeta) -> None:
-    for key, value in _AO3_STAT.findall(text):
-        meta.stats[key.lower()] = value.replace(",", "") if key == "Words" else value
-    if "completed" in meta.stats:
-        meta.complete = True
-    elif "/" in meta.stats.get("chapters", ""):
-        done, _, total = meta.stats["chapters"].partition("/")
-        meta.complete = done == total
-
-
-def _series(dd: LexborNode) -> list[Series]:
-    found = []
-    for part in clean(dd.text()).split(", Part "):
-        match = _SERIES.match(part if part.startswith("Part") else f"Part {part}")
-        if match:
-            found.append(Series(name=match.group(2).strip(), part=int(match.group(1))))
-    return found
 
 
 def merge(work: Work, dc: dict[str, list[str]], meta: PageMeta) -> None:

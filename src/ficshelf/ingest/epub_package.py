@@ -50,9 +50,7 @@ class Package:
 
 
 def load_package(archive: zipfile.ZipFile) -> Package:
-    container = parse_xml(
-        read_member(archive, "META-INF/container.xml", "its container"), "META-INF/container.xml"
-    )
+    container = parse_xml(read_member(archive, "META-INF/container.xml", "its container"), "META-INF/container.xml")
     rootfiles = [el.get("full-path") or "" for el in _iter(container, "rootfile")]
     opf_path = next((unquote(p).lstrip("/") for p in rootfiles if p), "")
     if not opf_path:
@@ -74,9 +72,7 @@ def load_package(archive: zipfile.ZipFile) -> Package:
         found = manifest.get(ref.get("idref") or "")
         if found is not None:
             linear = (ref.get("linear") or "yes").lower() != "no"
-            package.spine.append(
-                SpineItem(found.path, found.item_id, found.media_type, found.properties, linear)
-            )
+            package.spine.append(SpineItem(found.path, found.item_id, found.media_type, found.properties, linear))
     if not package.spine:
         raise BrokenArchive(f"the EPUB's package file {opf_path!r} lists no readable spine")
     for ref in _iter(opf, "reference"):
@@ -150,9 +146,7 @@ def parse_xml(data: bytes, name: str) -> etree._Element:
 
 
 def xml_parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False, remove_pis=True
-    )
+    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False, remove_pis=True)
 
 
 def _replace_entities(root: etree._Element) -> None:

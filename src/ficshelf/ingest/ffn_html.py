@@ -238,9 +238,7 @@ def _authors(tree: LexborHTMLParser) -> list[str]:
 
 
 def _summary(tree: LexborHTMLParser) -> str:
-    node = tree.css_first("#profile_top div.xcontrast_txt") or tree.css_first(
-        "#gui_table1i div[style*='margin-top']"
-    )
+    node = tree.css_first("#profile_top div.xcontrast_txt") or tree.css_first("#gui_table1i div[style*='margin-top']")
     return node_text(node) if node is not None else ""
 
 

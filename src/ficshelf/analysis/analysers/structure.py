@@ -72,8 +72,8 @@ _Data = tuple[int, str] | tuple[str, int] | int | None
 
 def _classify(line: str) -> tuple[int, _Data]:
     """Kind of a short one-line unit, with its heading data (``(number, title)``) or bare number."""
-    if line[0] in _QUOTES:
-        return PARA, None
+    if line[0] in _QUOTES or (line[-1] in ".!?" and line[0].isalpha() and not rules.sentence_special(line)):
+        return PARA, None  # dialogue or a sentence: the common case, decided without the rules below
     heading = rules.parse_heading(line)
     if heading is not None:
         return HEADING, heading
@@ -131,6 +131,20 @@ class _Recovery:
         if multi:
             self._expand(multi)
         self.typical_gap = self._usual_gap()
+        self._name_headers()
+
+    def _name_headers(self) -> None:
+        """A bare name right after a separator, starting a new scene, is a POV header ("* * *" / "Remus");
+        when the text does that, a bare name opening the text is one too."""
+        kinds, count = self.kinds, len(self.kinds)
+        found = False
+        for i in [i + 1 for i, kind in enumerate(kinds) if kind == SEP]:
+            if i + 1 < count and kinds[i] == PARA and kinds[i + 1] == PARA:
+                if rules.is_name_line(self._paragraph(i)):
+                    kinds[i] = HEADER
+                    found = True
+        if found and count > 1 and kinds[0] == kinds[1] == PARA and rules.is_name_line(self._paragraph(0)):
+            kinds[0] = HEADER
 
     def _usual_gap(self) -> int:
         """The widest blank run that still separates ordinary paragraphs; wider runs are scene breaks.
@@ -162,9 +176,13 @@ class _Recovery:
         )  # fmt: skip
         self.starts, self.ends, self.gaps, self.kinds, self.data = [], [], [], [], {}
         done = 0
+        carried = list(old_data.items())  # keys ascending: filled in text order
+        at = 0
         for i in [*multi, len(old_kinds)]:
             shift = len(self.kinds) - done
-            self.data.update((k + shift, v) for k, v in old_data.items() if done <= k < i)
+            while at < len(carried) and carried[at][0] < i:
+                self.data[carried[at][0] + shift] = carried[at][1]
+                at += 1
             self.starts += old_starts[done:i]
             self.ends += old_ends[done:i]
             self.gaps += old_gaps[done:i]
@@ -374,7 +392,7 @@ class _Recovery:
         found: list[tuple[int, int]] = []
         typical = self.typical_gap
         for i in [i for i, gap in enumerate(gaps) if gap > typical]:
-            if i and kinds[i] == PARA and kinds[i - 1] == PARA:
+            if i and kinds[i] == PARA and kinds[i - 1] == PARA and gaps[i] > self._local_gap(i):
                 found.append((text.find("\n", ends[i - 1]) + 1, text.rfind("\n", 0, starts[i]) + 1))
         content = (PARA, LYRIC, HEADER)
         i, count = 0, len(kinds)
@@ -390,6 +408,13 @@ class _Recovery:
             i = j + 1
         found.sort()
         return found
+
+    def _local_gap(self, i: int) -> int:
+        """The lower median of the gaps around unit ``i``: in a stretch where every paragraph is set off by
+        the same wide gap, that gap is not a break."""
+        gaps = self.gaps
+        window = [gap for gap in gaps[max(1, i - 5) : i] + gaps[i + 1 : i + 6] if gap or self.line_mode]
+        return sorted(window)[(len(window) - 1) // 2] if window else 0
 
     # ------------------------------------------------------------------ result
 

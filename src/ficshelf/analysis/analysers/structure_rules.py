@@ -98,6 +98,18 @@ def _title_from_rest(rest: str, decorated: bool) -> str | None:
     return title
 
 
+# Lines ending like a sentence can still be a heading ("Chapter 2: Why?", "IV.") or "The End.".
+_SENTENCE_SPECIAL_RE: Final = re.compile(
+    r"(?i:chap|ch\b|ch\.|part|prolog|pr[oó]logo|epilog|ep[ií]logo|cap[ií]tulo|capitolo|kapitel|hoofdstuk|rozdzia"
+    r"|глава|the\s+end|fin\b|owari|end\b|finis)|[IVXLCDM]+[.:)]?$"
+)
+
+
+def sentence_special(line: str) -> bool:
+    """For a line starting with a letter and ending in ``.!?``: may it still be a heading or an end mark?"""
+    return bool(_SENTENCE_SPECIAL_RE.match(line))
+
+
 def parse_heading(line: str) -> tuple[int, str] | None:
     """``(number, title)`` for a chapter heading line; ``EPILOGUE`` as the number of an epilogue."""
     match = _HEADING_RE.fullmatch(line)
@@ -136,28 +148,30 @@ def title_line(line: str) -> bool:
 # ---------------------------------------------------------------------------------------------- separators
 
 _SYMBOL: Final = r"(?:[^\w\s\"'“”‘’«»]|_)"
-_SYMBOL_LINE_RE: Final = re.compile(rf"{_SYMBOL}(?:{_SYMBOL}|[ \t])*")
-_PUNCTUATION_ONLY_RE: Final = re.compile(r"[.,!?…:;\s]+")
-_LETTER_SEPARATOR_RE: Final = re.compile(rf"(?:{_SYMBOL}|[oOxX0]|[ \t])+")
+_SYMBOL_LINE_RE: Final = re.compile(rf"{_SYMBOL}(?:{_SYMBOL}|[^\S\n])*")
+_PUNCTUATION_RE: Final = re.compile(r"[.,!?…:;]+")
+_LETTER_SEPARATOR_RE: Final = re.compile(rf"(?:{_SYMBOL}|[oOxX0]|[^\S\n])+")
 _BREAK_WORDS_RE: Final = re.compile(
     rf"{_SYMBOL}*\s*(?:(?:scene|line|page|time|pov|section)[\s_-]*(?:break|change|skip|switch)|break)"
     rf"\s*{_SYMBOL}*",
     re.IGNORECASE,
 )
 _SHORT_BREAK_CHARS: Final = frozenset("*#~+=§•◇◆♦☆★❖✿❀♥♡❤⁂※")
+_SEPARATOR_LETTERS: Final = frozenset("oOxXlLsSpPtTbB")  # "oOo", "xXx", "Line break", "Scene break" …
 
 
 def is_separator(line: str) -> bool:
-    """A scene-break line: ``***``, ``* * *``, ``~*~``, ``oOo``, ``-x-x-``, ``_____``, "Line break"…"""
-    if len(line) > 120:
+    """A scene-break line: ``***``, ``* * *``, ``~*~``, ``. . .``, ``oOo``, ``-x-x-``, ``_____``, "Line break"…"""
+    if len(line) > 120 or (line[0].isalpha() and line[0] not in _SEPARATOR_LETTERS):
         return False
     if _SYMBOL_LINE_RE.fullmatch(line):
-        if _PUNCTUATION_ONLY_RE.fullmatch(line):
-            return False  # "..." or "?!" alone is a silent reply, not a break
-        marks = line.replace(" ", "").replace("\t", "")
+        marks = "".join(line.split())
+        if _PUNCTUATION_RE.fullmatch(marks):
+            # "..." or "?!" alone is a silent reply; ". . . ." spaced out is a break.
+            return len(marks) >= 3 and len(marks) < len(line)
         return len(marks) >= 3 or all(c in _SHORT_BREAK_CHARS for c in marks)
     if _LETTER_SEPARATOR_RE.fullmatch(line):
-        marks = line.replace(" ", "").replace("\t", "")
+        marks = "".join(line.split())
         has_symbol = any(c not in "oOxX0" for c in marks)
         mixed_case = (("o" in marks) and ("O" in marks)) or (("x" in marks) and ("X" in marks))
         return len(marks) >= 3 and (has_symbol or mixed_case or "0" in marks)
@@ -186,11 +200,25 @@ _FLASHBACK_RE: Final = re.compile(
 )
 
 
+_NUMBER_OR_FEW: Final = rf"(?:\d+|an?|{_NUMBER_WORD}|a\s+few|few|several|some|many|a\s+couple\s+of)"
+_TIME_SKIP_RE: Final = re.compile(
+    rf"""{_SYMBOL}*\s*(?:
+        {_NUMBER_OR_FEW}\s+(?:\w+\s+)?(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?
+            |centuries?)\s+(?:later|earlier|ago|before|after|pass(?:ed|es)?)
+      | (?:the\s+)?(?:next|following)\s+(?:day|morning|afternoon|evening|night|week|month|year)
+      | later(?:\s+that\s+(?:day|morning|afternoon|evening|night))? | meanwhile | elsewhere
+    )\s*{_SYMBOL}*""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_NAME_LINE_RE: Final = re.compile(rf"{_NAME}(?:\s+(?:&|and|{_NAME})){{0,2}}")
+
+
 def is_section_header(line: str) -> bool:
-    """A POV/section header line: "- Naruto -", "~Neji's POV~", "Sakura's POV", "(Sasuke)", "=Gaara=" …"""
+    """A POV/section header line: "- Naruto -", "~Neji's POV~", "Sakura's POV", "(Sasuke)", "=Gaara=",
+    "Flashback", "Three years later…" …"""
     if len(line) > 70 or (line[-1] in ".,;" and not line.endswith("P.O.V.")):
         return False
-    if _POV_HEADER_RE.fullmatch(line) or _FLASHBACK_RE.fullmatch(line):
+    if _POV_HEADER_RE.fullmatch(line) or _FLASHBACK_RE.fullmatch(line) or _TIME_SKIP_RE.fullmatch(line):
         return True
     if _BRACKETED_RE.fullmatch(line):
         return True
@@ -204,6 +232,12 @@ def is_section_header(line: str) -> bool:
         return False
     # "*Thud*" and "_Crash_" are italic sound effects; those markers need an explicit "POV".
     return bool(set(match["left"]) - set("*_"))
+
+
+def is_name_line(line: str) -> bool:
+    """One to three capitalised words and nothing else ("Sirius", "Draco and Harry"): a POV header when it
+    stands right after a scene separator."""
+    return len(line) <= 40 and line[-1] != "." and bool(_NAME_LINE_RE.fullmatch(line))
 
 
 _END_MARK_RE: Final = re.compile(
@@ -227,10 +261,10 @@ _NOTE_MARK_RE: Final = re.compile(
     )""",
     re.VERBOSE,
 )
-#: Where a line starts with something that may open an author's note (checked again with ``note_marker``).
+#: A line (not the first) that may open an author's note, to be confirmed with ``note_marker``. It starts with
+#: a literal "\n" so that the regex engine skips from line end to line end instead of trying every position.
 NOTE_LINE_RE: Final = re.compile(
-    r"^[^\S\n]*[(\[{*~=_#<\-–—]*[^\S\n]*(?i:a\s?/\s?n|a\.n|n\s?/\s?a|n\.?d\.?a|an\b|author|disclaimer|note)",
-    re.MULTILINE,
+    r"\n[^\S\n]*[(\[{*~=_#<\-–—]*[^\S\n]*(?i:a\s?/\s?n|a\.n|n\s?/\s?a|n\.?d\.?a|an\b|author|disclaimer|note)"
 )
 _META_MARK_RE: Final = re.compile(
     r"""[\s(\[{*~=_#<\-–—]*(?i:
@@ -251,25 +285,28 @@ _STRONG_CUES_RE: Final = re.compile(
     |\bno\s+copyright\b|\bhope\s+(?:you|u|y'all|everyone)\s+(?:guys\s+|all\s+)?(?:enjoy|like|liked|love)""",
     re.IGNORECASE | re.VERBOSE,
 )
-_META_CUES_RE: Final = re.compile(
-    r"""\b(?:story|stories|fic|fics|fanfic\w*|one[-\s]?shot|oneshot|drabble|updat\w+|sequel|prequel|beta(?:'d|ed)?
-    |pairings?|OOC|songfic|lyrics|reviews?|reviewers?|readers?|critique|concrit|comments?|feedback|kudos|flames?
-    |disclaimer|next\s+(?:chapter|time|update|part)|chapters?|cliff-?hanger|writer'?s\s+block)\b""",
-    re.IGNORECASE | re.VERBOSE,
+# Note cues are looked up as words in sets (one pass to cut words); the few phrase patterns run only when one
+# of their trigger words is present. Regexes with wide alternations over whole paragraphs are slow.
+_WORD_RE: Final = re.compile(r"[\w'’&/-]+")
+_STRONG_TRIGGERS: Final = frozenset(
+    "r&r review reviews read comment leave know think thanks thank continued tbc own mine copyright hope".split()
 )
-_CASUAL_RE: Final = re.compile(
-    r"(?:^|\s)(?:[:;=8][-'^]?[)(DPpO3\]\[/\\|*]|[xX][DP]\b|\^[_.\-]?\^|<3|T[_.]T|-_-|[oO]\.[oO]|>[._]<)"
-    r"|\b(?:lol|lmao|rofl|omg|haha\w*|hehe\w*|xoxo|btw|imo|idk|plz|pls|u|ur|thx)\b"
-    r"|\b(?:sorry|apologi[sz]e)\s+(?:for|about|it\s+took)\b"
+_META_WORDS: Final = frozenset(
+    """story stories fic fics fanfic fanfics fanfiction one-shot oneshot drabble update updates updated updating
+    sequel prequel beta beta'd betaed pairing pairings ooc songfic lyrics review reviews reviewing reviewer
+    reviewers reader readers critique concrit comment comments feedback kudos flame flames flamers disclaimer
+    chapter chapters cliffhanger cliff-hanger""".split()
 )
-_THANKS_RE: Final = re.compile(r"\bthank(?:s|\s+you)\b", re.IGNORECASE)
-_AUTHOR_VOICE_RE: Final = re.compile(
-    r"\b(?:I'm|I’m|I\s+am|I\s+will|I'll|I’ll|I've|I’ve|I\s+hope|I\s+know|I\s+wrote|I\s+write|I\s+said|my\s+first)\b"
+_CHAT_WORDS: Final = frozenset("lol lmao rofl omg xoxo btw imo idk plz pls thx haha hahaha hehe lolz".split())
+_READER_WORDS: Final = frozenset("you your ya y'all yall u".split())
+_NARRATION_WORDS: Final = frozenset("he she his her him they them their".split())
+_VOICE_WORDS: Final = frozenset("i'm i’m i'll i’ll i've i’ve".split())
+_EMOTICON_RE: Final = re.compile(
+    r"(?<!\w)(?:[:;=8][-'^]?[)(DPpO3\]\[/\\|*](?!\w)|[xX][DP]\b|\^[_.\-]?\^|<3|T[_.]T|-_-|[oO]\.[oO]\b|>[._]<)"
 )
-_READER_RE: Final = re.compile(r"\b(?:you|your|ya|y'all|you\s+guys)\b", re.IGNORECASE)
-_PLEASE_RE: Final = re.compile(r"\bplease\b", re.IGNORECASE)
+_SORRY_RE: Final = re.compile(r"\b(?:sorry|apologi[sz]e)\s+(?:for|about|it\s+took)\b", re.IGNORECASE)
+_AUTHOR_VOICE_RE: Final = re.compile(r"\bI\s+(?:am|will|hope|know|wrote|write|said)\b|\bmy\s+first\b")
 _SHOUT_RE: Final = re.compile(r"\b[A-Z]{2,}[A-Z'’]*(?:!|\.\.\.|…)|!!")
-_NARRATION_RE: Final = re.compile(r"\b(?:he|she|his|her|him|they|them|their)\b", re.IGNORECASE)
 _QUOTE_OPENERS: Final = "\"“'‘«„"
 
 
@@ -292,19 +329,27 @@ def note_score(paragraph: str) -> int:
     if paragraph[0] in _QUOTE_OPENERS:
         return -3
     plain = _QUOTED_RE.sub(" ", paragraph)
+    tokens = _WORD_RE.findall(plain.lower())
+    words = set(tokens)
     score = 0
-    if _STRONG_CUES_RE.search(plain):
+    if words & _STRONG_TRIGGERS and _STRONG_CUES_RE.search(plain):
         score += 4
-    meta = _META_CUES_RE.findall(plain)
+    meta = len(words & _META_WORDS)
     if meta:
-        score += 2 if len(meta) == 1 else 3
-    if _CASUAL_RE.search(plain):
+        score += 2 if meta == 1 else 3
+    if (
+        words & _CHAT_WORDS
+        or " u " in plain
+        or _EMOTICON_RE.search(plain)
+        or (("sorry" in words or "apologize" in words or "apologise" in words) and _SORRY_RE.search(plain))
+    ):
         score += 2
-    if _THANKS_RE.search(plain):
+    if "thanks" in words or ("thank" in words and "you" in words):
         score += 2
-    score += bool(_AUTHOR_VOICE_RE.search(plain)) + bool(_READER_RE.search(plain))
-    score += bool(_PLEASE_RE.search(plain)) + bool(_SHOUT_RE.search(plain))
-    if len(_NARRATION_RE.findall(plain)) >= 3:
+    if words & _VOICE_WORDS or (("i" in words or "my" in words) and _AUTHOR_VOICE_RE.search(plain)):
+        score += 1
+    score += bool(words & _READER_WORDS) + ("please" in words) + bool(_SHOUT_RE.search(plain))
+    if sum(map(_NARRATION_WORDS.__contains__, tokens)) >= 3:
         score -= 2
     if len(paragraph) > 800:
         score -= 1

@@ -1,0 +1,191 @@
+"""Cues for ratings, warnings, freeform genre tags and content notes (AO3's canonical tag names)."""
+
+from __future__ import annotations
+
+from ficshelf.analysis.cues import Lexicon, lexicon
+from ficshelf.analysis.results import Evidence
+from ficshelf.analysis.sentences import sentence_index
+
+RATINGS = ("General Audiences", "Teen And Up Audiences", "Mature", "Explicit")
+
+#: (cues, how many sentences with cues it takes) for Teen, Mature, Explicit in turn.
+RATING_CUES: tuple[tuple[Lexicon, int], ...] = (
+    (
+        lexicon(
+            {
+                r"blood(?:y|ied)?": 1,
+                r"bleed\w*": 1,
+                r"bruis\w*": 1,
+                r"punch\w*": 1,
+                r"damn\w*": 1,
+                r"hell": 1,
+                r"bastard": 1,
+                r"shit\w*": 1,
+                r"bitch\w*": 1,
+                r"wound\w*": 1,
+                r"kill\w*": 1,
+                r"dead": 1,
+                r"corpse": 1,
+                r"weapon": 1,
+                r"scream\w*": 1,
+                r"gay": 1,
+                r"drunk": 1,
+            }
+        ),
+        3,
+    ),
+    (
+        lexicon(
+            {
+                r"fuck\w*": 1,
+                r"naked": 1,
+                r"moan\w*": 1,
+                r"thrust\w*": 1,
+                r"torture\w*": 1,
+                r"gore": 1,
+                r"sex\w*": 1,
+                r"nipples?": 1,
+                r"arous\w*": 1,
+                r"groan(?:ed)? into": 1,
+                r"erection": 1,
+                r"entrails": 1,
+                r"mutilat\w*": 1,
+            }
+        ),
+        4,
+    ),
+    (
+        lexicon(
+            {
+                r"cock": 1,
+                r"cum\w*": 1,
+                r"penis": 1,
+                r"clit\w*": 1,
+                r"orgasm\w*": 1,
+                r"dick": 1,
+                r"pussy": 1,
+                r"blowjob": 1,
+                r"semen": 1,
+                r"lube\w*": 1,
+                r"fingered": 1,
+                r"anal": 1,
+            }
+        ),
+        4,
+    ),
+)
+
+WARNING_CUES: tuple[tuple[str, Lexicon, int], ...] = (
+    ("Rape/Non-Con", lexicon({r"rap(?:e|ed|ing|ist)": 1, r"non-?con\w*": 1, r"forced (?:himself|herself) on": 1}), 2),
+    (
+        "Major Character Death",
+        lexicon(
+            {
+                r"(?:he|she) died": 1,
+                r"was dead": 1,
+                r"funeral": 1,
+                r"killed him": 1,
+                r"killed her": 1,
+                r"his death": 1,
+                r"her death": 1,
+            }
+        ),
+        3,
+    ),
+    (
+        "Graphic Depictions Of Violence",
+        lexicon(
+            {
+                r"gore": 1,
+                r"entrails": 1,
+                r"disembowel\w*": 1,
+                r"severed": 1,
+                r"decapitat\w*": 1,
+                r"mutilat\w*": 1,
+                r"blood spurt\w*": 1,
+                r"torture\w*": 1,
+            }
+        ),
+        3,
+    ),
+)
+
+FREEFORMS: tuple[tuple[str, Lexicon, int], ...] = (
+    (
+        "Angst",
+        lexicon(
+            {
+                r"tears?": 1,
+                r"cr(?:y|ied|ying)": 1,
+                r"sob\w*": 1,
+                r"pain(?:ful)?": 1,
+                r"hurt": 1,
+                r"heartbr\w*": 1,
+                r"despair": 1,
+                r"grief": 1,
+                r"lonel\w*": 1,
+            }
+        ),
+        4,
+    ),
+    (
+        "Fluff",
+        lexicon(
+            {
+                r"cute": 1,
+                r"giggl\w*": 1,
+                r"cuddl\w*": 1,
+                r"blush\w*": 1,
+                r"beam\w*": 1,
+                r"snuggl\w*": 1,
+                r"sweet(?:ly)?": 1,
+                r"grinn?\w*": 1,
+            }
+        ),
+        4,
+    ),
+    (
+        "Hurt/Comfort",
+        lexicon(
+            {r"comfort\w*": 2, r"injur\w*": 1, r"wound\w*": 1, r"bandag\w*": 1, r"sooth\w*": 1, r"tend(?:ed)? to": 1}
+        ),
+        4,
+    ),
+    ("Humor", lexicon({r"laugh\w*": 1, r"joke\w*": 1, r"chuckl\w*": 1, r"snicker\w*": 1}), 5),
+    ("Friendship", lexicon({r"friends?": 1, r"friendship": 1}), 4),
+    (
+        "Unrequited Love",
+        lexicon(
+            {r"unrequited": 2, r"don't love me": 2, r"never loved": 2, r"not love me": 2, r"no real emotions for": 2}
+        ),
+        1,
+    ),
+    ("Rivalry", lexicon({r"rivals?": 1, r"rivalry": 1, r"surpass\w*": 1}), 2),
+    ("Alternate Universe", lexicon({r"\bAU\b": 1, r"alternate universe": 1}), 1),
+)
+
+CONTENT_NOTES: tuple[tuple[str, Lexicon, int], ...] = (
+    ("blood", lexicon({r"blood\w*": 1, r"bleed\w*": 1, r"bled": 1}), 1),
+    ("injury", lexicon({r"injur\w*": 1, r"wound\w*": 1, r"bruis\w*": 1, r"broken (?:arm|leg|rib)s?": 1}), 1),
+    (
+        "self-harm",
+        lexicon({r"self[- ]harm\w*": 1, r"cut (?:himself|herself|myself)": 1, r"until (?:his|her) knuckles bled": 1}),
+        1,
+    ),
+    ("death", lexicon({r"died": 1, r"death": 1, r"dead": 1, r"killed": 1}), 2),
+)
+
+
+def evidence_for(text: str, lex: Lexicon) -> list[Evidence]:
+    """One Evidence per distinct sentence holding a cue."""
+    matches = list(lex.pattern.finditer(text))
+    if not matches:
+        return []
+    index = sentence_index(text)
+    seen: dict[int, Evidence] = {}
+    for match in matches:
+        i = index.index_of(match.start())
+        if i not in seen:
+            start, end, sentence = index.sentence(i)
+            seen[i] = Evidence(start, end, sentence)
+    return list(seen.values())

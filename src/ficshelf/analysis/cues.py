@@ -1,0 +1,104 @@
+"""Cue lexicons: words and phrases that signal a relationship kind, a rating level, a warning or a genre.
+
+Each lexicon is a compiled pattern plus a weight per cue; ``cue_weight`` sums the weights of the cues in a
+sentence. Kept in one place so they can be reviewed and tuned together.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    pattern: re.Pattern[str]
+    weights: dict[str, float]
+
+
+def lexicon(weights: dict[str, float]) -> Lexicon:
+    alternatives = sorted(weights, key=len, reverse=True)
+    pattern = re.compile(r"\b(" + "|".join(alternatives) + r")", re.I)
+    return Lexicon(pattern, {k.replace("\\", "").lower(): v for k, v in weights.items()})
+
+
+def cue_weight(sentence: str, lex: Lexicon) -> float:
+    total = 0.0
+    for match in lex.pattern.finditer(sentence):
+        total += _weight(match.group(1).lower(), lex)
+    return total
+
+
+def cue_hits(text: str, lex: Lexicon) -> list[re.Match[str]]:
+    return list(lex.pattern.finditer(text))
+
+
+def _weight(found: str, lex: Lexicon) -> float:
+    if found in lex.weights:
+        return lex.weights[found]
+    for key, value in lex.weights.items():
+        if re.fullmatch(key, found, re.I):
+            return value
+    return 1.0
+
+
+ROMANTIC = lexicon(
+    {
+        r"kiss(?:ed|es|ing)?": 3,
+        r"lovers?": 3,
+        r"in love": 3,
+        r"love you": 2,
+        r"loved (?:him|her)": 2,
+        r"dating": 3,
+        r"(?:boy|girl)friend": 3,
+        r"crush": 2,
+        r"confess(?:ed|ion)?": 2,
+        r"married": 3,
+        r"husband": 3,
+        r"wife": 3,
+        r"embraced?": 1,
+        r"cuddl\w*": 2,
+        r"blush\w*": 1,
+        r"drawn to": 1,
+        r"feelings for": 2,
+        r"closer and closer": 1.5,
+        r"on a date": 3,
+        r"held hands": 2,
+        r"made love": 3,
+        r"caress\w*": 1,
+        r"his lips": 1,
+        r"her lips": 1,
+        # tenderness: weak alone, telling when it keeps recurring between the same two people
+        r"delicate touch": 0.75,
+        r"gently": 0.5,
+        r"tender(?:ly|ness)?": 0.75,
+        r"clasp(?:ed)?": 0.75,
+        r"lingered": 0.5,
+        r"stroked?": 0.5,
+        r"his cheek": 0.5,
+        r"her cheek": 0.5,
+        r"purr\w*": 0.5,
+        r"hugg?(?:ed|ing)?": 1,
+    }
+)
+PLATONIC = lexicon(
+    {
+        r"best friends?": 3,
+        r"friends?": 2,
+        r"friendship": 2,
+        r"teammates?": 2,
+        r"rivals?": 2,
+        r"rivalry": 2,
+        r"brothers?": 2,
+        r"sisters?": 2,
+        r"siblings?": 2,
+        r"sparring partners?": 2,
+        r"partners?": 1,
+        r"comrades?": 2,
+    }
+)
+ROMANCE_SIGNAL = re.compile(
+    r"\b(?:slash|yaoi|yuri|shounen[- ]ai|shonen[- ]ai|gay|lesbian|romance|romantic|OTP|pairings?|ship|"
+    r"love story|fluff)\b",
+    re.I,
+)
