@@ -14,9 +14,18 @@ from pathlib import Path
 
 from ficshelf.analysis.analysers.basic import count_words
 from ficshelf.analysis.analysers.structure import recover_structure
+from ficshelf.errors import FicshelfError
 from ficshelf.ingest.jsonl import record_to_work
 
 DEV = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "dev.jsonl"
+
+
+def _readable(line: bytes) -> bool:
+    try:
+        record_to_work(line, "bench")
+    except FicshelfError:
+        return False  # image-only works (FS101) have no text to measure
+    return True
 
 
 def main() -> None:
@@ -24,7 +33,7 @@ def main() -> None:
     parser.add_argument("--jsonl", type=Path, default=DEV)
     parser.add_argument("--min-words", type=int, default=2_000_000)
     args = parser.parse_args()
-    lines = args.jsonl.read_bytes().splitlines()
+    lines = [line for line in args.jsonl.read_bytes().splitlines() if _readable(line)]
     words_per_pass = sum(count_words(record_to_work(line, "bench").text) for line in lines)
     passes = max(1, -(-args.min_words // words_per_pass))
 

@@ -77,6 +77,12 @@ class EvalError(FicshelfError):
     code = "FS200"
 
 
+class AnalysisFailed(FicshelfError):
+    """An analyser raised on one work (a bug to report); the other works are still analysed."""
+
+    code = "FS400"
+
+
 class KnowledgeBaseError(FicshelfError):
     """A fandom data file that does not load."""
 
@@ -98,4 +104,5 @@ ALL_ERRORS: tuple[type[FicshelfError], ...] = (
     MissingPath,
     EvalError,
     KnowledgeBaseError,
+    AnalysisFailed,
 )

@@ -200,6 +200,20 @@ def test_epub2_with_ncx_labels_dublin_core_and_entities() -> None:
     assert work.chapters[2].text == "Intro line.\n\nA heading later on\n\nMore."
 
 
+def test_xhtml_that_is_not_xml_is_read_as_html() -> None:
+    # HTML entities without a DOCTYPE are not XML: the document is read the way a browser would read it
+    work = read_one(epub2({"a.xhtml": "<html><body><h2>Caf&eacute;</h2><p>Cr&egrave;me<br>br&ucirc;l&eacute;e</p>"}))
+    assert (work.chapters[0].title, work.chapters[0].text) == ("Café", "Crème\nbrûlée")
+
+
+def test_a_chapter_opening_with_a_header_block_stays_a_chapter() -> None:
+    header = "<p><b>Rating:</b> T</p><p><b>Characters:</b> Mara</p><p><b>Summary:</b> Lamps.</p>"
+    work = read_one(epub2({"ch01.xhtml": xhtml(f"{header}<p>The story.</p>")}))
+    assert len(work.chapters) == 1
+    assert work.chapters[0].text.endswith("The story.")
+    assert work.tags == []  # a chapter's own header is story text, not the EPUB's metadata
+
+
 def test_linear_no_and_guide_cover_are_not_chapters() -> None:
     files: dict[str, str | bytes] = {
         "OEBPS/content.opf": opf(

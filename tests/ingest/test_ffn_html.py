@@ -310,6 +310,7 @@ def test_synthetic_page_genres_pairings_and_text() -> None:
     assert (chapter.number, chapter.title) == (2, "Sailing")
     assert chapter.text == "The boat set off.\n\nIt did not sink.\nNot yet.\n\n* * *\n\nLater."
     assert "SCRIPTED" not in repr(work)
+    assert work.needs_structure is False  # the chapter is known; the analyser still finds notes in it
 
 
 def test_page_without_meta_line_takes_its_id_from_the_canonical_link() -> None:

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from ficshelf.analysis.doc import Doc
+from ficshelf.errors import AnalysisFailed
 from ficshelf.model import Work
 
 
@@ -53,9 +54,13 @@ class Pipeline:
         return [f"{a.name}@{a.version}" for a in self.analysers]
 
     def run(self, work: Work) -> Doc:
+        """Analyse one work; an analyser's exception becomes AnalysisFailed naming the analyser."""
         doc = Doc.from_work(work)
         for analyser in self.analysers:
-            analyser(doc)
+            try:
+                analyser(doc)
+            except Exception as err:
+                raise AnalysisFailed(f"analyser {analyser.name} failed: {type(err).__name__}: {err}") from err
             doc.ran.append(f"{analyser.name}@{analyser.version}")
         return doc
 

@@ -12,6 +12,7 @@ from ficshelf.analysis.output import doc_to_json
 from ficshelf.analysis.pipeline import default_pipeline
 from ficshelf.cli.progress import progress_items
 from ficshelf.cli.report import print_report
+from ficshelf.errors import FicshelfError
 from ficshelf.ingest.sources import read_paths
 
 
@@ -45,7 +46,12 @@ def analyze(paths: tuple[Path, ...], fmt: str, progress: bool | None) -> None:
             click.echo(item.error.line(item.source), err=True)
             continue
         assert item.work is not None
-        doc = pipeline.run(item.work)
+        try:
+            doc = pipeline.run(item.work)
+        except FicshelfError as err:
+            failed += 1
+            click.echo(err.line(item.source), err=True)
+            continue
         if fmt == "json":
             click.echo(json.dumps(doc_to_json(doc), ensure_ascii=False))
         else:

@@ -127,7 +127,7 @@ def print_table(report: Report, gold: Gold, strays: int, console: Console | None
         if isinstance(row, Counts):
             cells = [f"{row.precision:.3f}", f"{row.recall:.3f}", f"{row.f1:.3f}", "", str(row.gold)]
         else:
-            cells = ["", "", "", f"{row.accuracy:.3f}", str(row.total)]
+            cells = ["", "", "", f"{row.accuracy:.3f}" if row.total else "–", str(row.total)]
         table.add_row(escape(name), *cells)
     console.print(table)
     console.print(f"{report.without_prediction} gold works had no prediction")

@@ -175,8 +175,8 @@ def prediction(record: dict[str, Any] | None) -> Prediction:
         if isinstance(rel, str):
             relationships += relationship_tag(rel)
         elif isinstance(rel, dict) and isinstance(pair := rel.get("characters"), list) and len(pair) == 2:
-            a, b = pair
-            if isinstance(a, str) and isinstance(b, str):
+            a, b = _name(pair[0]), _name(pair[1])
+            if a and b:
                 relationships.append(Relationship(a, b, str(rel.get("kind", "")), _field(rel, "role")))
     category = rec.get("category", rec.get("categories"))
     return Prediction(

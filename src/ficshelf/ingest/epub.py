@@ -57,7 +57,7 @@ def read(data: bytes, source: str) -> list[Work]:
         ao3 = _read_document(item, tree, package, meta, chapters, ao3)
     if not chapters:
         raise EmptyInput("the EPUB holds no chapter text")
-    work = Work(id=work_id_from_source(source), source=source, chapters=chapters, needs_structure=not ao3)
+    work = Work(id=work_id_from_source(source), source=source, chapters=chapters)
     merge(work, package.dc, meta)
     return [work]
 
@@ -134,7 +134,8 @@ def _ao3_chapters(body: LexborNode, chapters: list[Chapter]) -> None:
 
 
 def chapter_title(heading: str) -> str:
-    """ "Chapter 3: The Storm" → "The Storm"; "Chapter 3" → "" (no title of its own); anything else as is."""
+    """A chapter's own title in its heading: "Chapter 3: The Storm" → "The Storm", "Chapter 3" → "" (none);
+    a heading that is not "Chapter N…" is the title itself."""
     match = _CHAPTER_HEADING.match(heading)
     if match:
         return (match.group(1) or "").strip()

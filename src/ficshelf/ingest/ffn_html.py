@@ -75,9 +75,9 @@ def read(data: bytes, source: str) -> list[Work]:
         title=title,
         authors=_authors(tree),
         summary=_summary(tree),
+        # The chapter is known; the author's notes and disclaimers FFN keeps inside the text are left for
+        # the structure analyser, which finds notes whether or not a work needs its chapters recovered.
         chapters=[Chapter(number=number, title=chapter_title, text=node_text(story))],
-        # FFN writes author's notes and disclaimers into the chapter text: structure recovery finds them.
-        needs_structure=True,
     )
     work.tags.extend(Tag(TagKind.FANDOM, name) for name in fandoms)
     _apply_meta(work, meta, meta_node)

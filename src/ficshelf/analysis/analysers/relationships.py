@@ -45,8 +45,9 @@ class RelationshipsAnalyser:
         for start, end in sentence_index(doc.text).spans:
             sentence = doc.text[start:end]
             named = _unique(name for _, name in mentions[bisect_left(starts, start) : bisect_left(starts, end)])
-            speaker = next((q.speaker for q in doc.quotes if q.speaker and q.start <= start < q.end), None)
-            named += [q.speaker for q in doc.quotes if q.speaker and start <= q.start < end and q.speaker not in named]
+            speakers = [q.speaker for q in doc.quotes if q.speaker in known and q.start < end and start < q.end]
+            speaker = next((q.speaker for q in doc.quotes if q.speaker in known and q.start <= start < q.end), None)
+            named += [s for s in speakers if s and s not in named]
             for kind, lexicon in (("romantic", ROMANTIC), ("platonic", PLATONIC)):
                 weight = cue_weight(sentence, lexicon)
                 if not weight:

@@ -420,30 +420,30 @@ class _Recovery:
 
     def result(self, headings: list[int], breaks: list[tuple[int, int]]) -> Structure:
         text, starts, ends, kinds, data = self.text, self.starts, self.ends, self.kinds, self.data
-
-        def spans(*wanted: int) -> tuple[Span, ...]:
-            return tuple(
-                Span(s, e, text[s:e]) for s, e, k in zip(starts, ends, kinds, strict=True) if k in wanted
-            )
-
+        paragraphs: list[Span] = []
+        spans: dict[int, list[Span]] = {NOTE_B: [], NOTE_E: [], HEADER: []}
+        lyrics: list[LyricBlock] = []
+        for i, (start, end, kind) in enumerate(zip(starts, ends, kinds, strict=True)):
+            if kind == PARA or kind == END:
+                paragraphs.append(Span(start, end, text[start:end]))
+            elif kind == LYRIC:
+                first_line, lines = _lyric_data(data[i])
+                lyrics.append(LyricBlock(first_line, lines, start, end))
+            elif kind in spans:
+                spans[kind].append(Span(start, end, text[start:end]))
         chapters = []
         for i in headings:
             number, title = _heading_data(data[i])
             line = text[starts[i] : ends[i]].split("\n", 1)[0].strip()
             chapters.append(ChapterHeading(number, title, line, starts[i], ends[i]))
-        lyrics = []
-        for i, kind in enumerate(kinds):
-            if kind == LYRIC:
-                first_line, lines = _lyric_data(data[i])
-                lyrics.append(LyricBlock(first_line, lines, starts[i], ends[i]))
         return Structure(
             chapters=tuple(chapters),
-            notes_beginning=spans(NOTE_B),
-            notes_end=spans(NOTE_E),
+            notes_beginning=tuple(spans[NOTE_B]),
+            notes_end=tuple(spans[NOTE_E]),
             lyric_blocks=tuple(lyrics),
-            section_headers=spans(HEADER),
-            scene_breaks=tuple(Span(s, e, text[s:e]) for s, e in breaks),
-            paragraphs=spans(PARA, END),
+            section_headers=tuple(spans[HEADER]),
+            scene_breaks=tuple(Span(start, end, text[start:end]) for start, end in breaks),
+            paragraphs=tuple(paragraphs),
         )
 
 
