@@ -65,9 +65,7 @@ NOTABLE_CLANS = frozenset(
         "namikaze",
     ]
 )
-ORDINALS = frozenset(
-    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
-)
+ORDINALS = frozenset(["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"])
 SMALL_WORDS = frozenset(["of", "the", "and", "in", "no", "a", "an", "to"])
 # Words of a data-set name that mark a group, a role or an object rather than one named character.
 NON_NAME_WORDS = frozenset(
@@ -214,9 +212,7 @@ def romaji_order(record: dict[str, Any]) -> list[str]:
     titles = as_list(personal(record).get("titles"))
     if not titles:
         return []
-    latin = "".join(
-        c for c in str(titles[0]).split("(")[0] if c.isascii() or "LATIN" in unicodedata.name(c, "")
-    )
+    latin = "".join(c for c in str(titles[0]).split("(")[0] if c.isascii() or "LATIN" in unicodedata.name(c, ""))
     return re.findall(r"[A-ZĀĒĪŌŪ][a-zāēīōū]*", latin)
 
 

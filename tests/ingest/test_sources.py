@@ -112,9 +112,7 @@ def test_jsonl_bad_lines_cost_one_item(tmp_path: Path) -> None:
     ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     items = list(read_paths([path]))
-    assert [
-        (i.source.rsplit(":", 1)[1], i.error.code if i.error else i.work.id if i.work else "") for i in items
-    ] == [
+    assert [(i.source.rsplit(":", 1)[1], i.error.code if i.error else i.work.id if i.work else "") for i in items] == [
         ("1", "w1"),
         ("2", "FS108"),
         ("3", "FS108"),

@@ -119,9 +119,7 @@ def _schema() -> dict[str, Any]:
 
 def load_file(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.load(
-            path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        )
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         jsonschema.validate(data, _schema())
     except (OSError, yaml.YAMLError) as err:
         raise KnowledgeBaseError(f"{path.name}: cannot load: {err}") from None
@@ -194,6 +192,8 @@ def _fill(character: Character, entry: dict[str, Any], shared_family: set[str]) 
     elif given:
         names.add(given.lower())
     ambiguous = {a.lower() for a in entry.get("ambiguous", [])}
+    # A one-word name of two letters ("Me", "Bo", "Al") is too often a word: ambiguous by rule.
+    ambiguous |= {n for n in names if " " not in n and len(n) <= 2}
     character.names |= names - ambiguous
     character.ambiguous |= ambiguous
     character.titles |= {t.lower() for t in entry.get("titles", [])}

@@ -62,12 +62,19 @@ class Matcher:
             end = end_index + 1
             if (start > 0 and _word_char(lowered[start - 1])) or (end < n and _word_char(lowered[end])):
                 continue
+            surface = text[start:end]
+            if surface.islower() and " " not in surface:
+                # a one-word name written in lower case is a word, not a name ("me", "will");
+                # ambiguous forms are judged later by the characters analyser, terms stay case-free
+                entries = tuple(e for e in entries if e.kind != NAME)
+                if not entries:
+                    continue
             if hits and start < hits[-1].end:
                 if end - start <= hits[-1].end - hits[-1].start:
                     continue
                 while hits and start < hits[-1].end:
                     hits.pop()
-            hits.append(Hit(start, end, text[start:end], entries))
+            hits.append(Hit(start, end, surface, entries))
         return hits
 
 

@@ -94,10 +94,7 @@ def structure_json(work: Work, found: Structure | None) -> dict[str, Any]:
     spans: dict[str, list[list[int]]] = {}
     if work.needs_structure:
         chapters: list[dict[str, Any]] = (
-            [
-                {"number": h.number, "title": h.title, "heading": h.line, "start": h.start}
-                for h in found.chapters
-            ]
+            [{"number": h.number, "title": h.title, "heading": h.line, "start": h.start} for h in found.chapters]
             if found
             else []
         )

@@ -44,9 +44,7 @@ class Pipeline:
         for analyser in self.analysers:
             missing = set(analyser.requires) - available
             if missing:
-                raise PipelineError(
-                    f"{analyser.name} requires {sorted(missing)} which no earlier analyser provides"
-                )
+                raise PipelineError(f"{analyser.name} requires {sorted(missing)} which no earlier analyser provides")
             available |= set(analyser.provides)
 
     @property

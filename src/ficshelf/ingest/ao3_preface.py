@@ -112,10 +112,7 @@ def series_of(node: LexborNode) -> list[Series]:
     else:  # download layout: "Part 1 of <a>A</a>, Part 3 of <a>B</a>" in one <dd>
         parts = _PART.findall(inline_text(node))
         links = node.css("a")
-        found = [
-            Series(inline_text(link), int(parts[i]) if i < len(parts) else None)
-            for i, link in enumerate(links)
-        ]
+        found = [Series(inline_text(link), int(parts[i]) if i < len(parts) else None) for i, link in enumerate(links)]
     return [series for series in found if series.name]
 
 

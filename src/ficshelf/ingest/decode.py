@@ -52,9 +52,7 @@ def _decode(data: bytes) -> str:
             try:
                 return data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as err:
-                raise UndecodableText(
-                    f"invalid {encoding} after its byte-order mark at byte {err.start}"
-                ) from None
+                raise UndecodableText(f"invalid {encoding} after its byte-order mark at byte {err.start}") from None
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
         return utf16

@@ -32,9 +32,7 @@ def open_zip(source: Path | bytes, settings: Settings | None = None) -> zipfile.
     if total > settings.max_archive_bytes:
         raise ArchiveBomb(f"expands to {total} bytes, more than the limit of {settings.max_archive_bytes}")
     for info in infos:
-        if info.file_size > 1_000_000 and info.file_size > settings.max_compression_ratio * max(
-            info.compress_size, 1
-        ):
+        if info.file_size > 1_000_000 and info.file_size > settings.max_compression_ratio * max(info.compress_size, 1):
             raise ArchiveBomb(f"member {info.filename!r} has a compression ratio past the limit")
     return archive
 

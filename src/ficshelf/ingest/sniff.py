@@ -9,9 +9,7 @@ from __future__ import annotations
 import json
 import re
 
-_HTML_START = re.compile(
-    rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|div|p|h[1-6])\b", re.I | re.S
-)
+_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|div|p|h[1-6])\b", re.I | re.S)
 _MD_HEADING = re.compile(rb"^#{1,6} \S", re.M)
 
 FORMATS = ("epub", "zip", "jsonl", "ao3_html", "ffn_html", "html", "markdown", "text")

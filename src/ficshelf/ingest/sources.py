@@ -36,9 +36,7 @@ def read_paths(paths: Iterable[str | Path], settings: Settings | None = None) ->
         path = Path(raw)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and not any(
-                    part.startswith(".") for part in child.relative_to(path).parts
-                ):
+                if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
                     yield from read_file(child, settings)
         elif path.is_file():
             yield from read_file(path, settings)

@@ -44,16 +44,8 @@ class CharactersAnalyser:
         shared_hits: list[tuple[Hit, list[Character]]] = []
         ambiguous_hits: list[tuple[Hit, list[Character]]] = []
         for hit in doc.hits:
-            named = [
-                e.character
-                for e in hit.entries
-                if e.character and e.fandom in allowed and e.kind != AMBIGUOUS
-            ]
-            vague = [
-                e.character
-                for e in hit.entries
-                if e.character and e.fandom in allowed and e.kind == AMBIGUOUS
-            ]
+            named = [e.character for e in hit.entries if e.character and e.fandom in allowed and e.kind != AMBIGUOUS]
+            vague = [e.character for e in hit.entries if e.character and e.fandom in allowed and e.kind == AMBIGUOUS]
             if len(named) == 1:
                 chars[named[0].name] = named[0]
                 found[named[0].name].append((hit, named[0]))

@@ -75,9 +75,7 @@ class QuotesAnalyser:
             last_para_actor = None
             for match in _THOUGHT.finditer(doc.text, para.start, para.end):
                 if not any(qs <= match.start() < qe for qs, qe in spans):
-                    quotes.append(
-                        Quote(match.start(), match.end(), match.group(1), None, "none", thought=True)
-                    )
+                    quotes.append(Quote(match.start(), match.end(), match.group(1), None, "none", thought=True))
         quotes.sort(key=lambda q: q.start)
         doc.quotes = quotes
 
@@ -105,9 +103,7 @@ class _Context:
     def inside(self, a: int, b: int) -> list[_Mention]:
         return self.mentions[bisect_left(self.starts, a) : bisect_left(self.starts, b)]
 
-    def speaker(
-        self, previous: str | None, history: list[str], last_para_actor: str | None
-    ) -> tuple[str | None, str]:
+    def speaker(self, previous: str | None, history: list[str], last_para_actor: str | None) -> tuple[str | None, str]:
         addressed = {m.name for m in self.inside(self.qs, self.qe)}
         after = self.text[self.qe : min(self.after_end, self.qe + _WINDOW)]
         subject = self.tag_subject(self.qe, after, addressed)

@@ -1,8 +1,9 @@
 """Relationships: pairs of characters with romantic or platonic evidence, main or background.
 
 Evidence is a sentence holding a cue (kiss, lovers, dating, crush …; friends, teammates, rivals, siblings …)
-and two characters: both named in it (full weight, shared out when more are named), or one named and one a pronoun whose antecedent is the
-first character of that gender in the sentence before (half weight). A quote counts its speaker as present.
+and two characters: both named in it (full weight, shared out when more are named), or one named and one a
+pronoun whose antecedent is the first character of that gender in the sentence before (half weight). A quote
+counts its speaker as present.
 A pair is kept when its evidence reaches the threshold; the kind with more evidence wins. A pair of two main
 characters is ``main``, any other ``background``. When a work signals romance as a whole (its notes or
 summary say "slash", "gay", "yaoi", "romance", "OTP" …, or its text has romantic cues without named pairs)

@@ -11,6 +11,7 @@ Input is expected with "\\n" line ends (the importers normalise them); "\\r\\n" 
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -257,7 +258,7 @@ class _Recovery:
 
     @staticmethod
     def _two_line_heading(lines: list[tuple[int, int, str]]) -> tuple[int, str] | None:
-        """"Chapter 2" with its title alone on the next line."""
+        """ "Chapter 2" with its title alone on the next line."""
         if len(lines) != 2 or len(lines[0][2]) > _SHORT:
             return None
         heading = rules.parse_heading(lines[0][2])
@@ -310,7 +311,7 @@ class _Recovery:
 
     def find_notes(self, headings: list[int]) -> None:
         bounds = [-1, *headings, len(self.kinds)]
-        for before, hi in zip(bounds, bounds[1:], strict=False):
+        for before, hi in itertools.pairwise(bounds):
             lo = before + 1
             if lo < hi:
                 self._notes_at_start(lo, hi)
@@ -424,7 +425,7 @@ class _Recovery:
         spans: dict[int, list[Span]] = {NOTE_B: [], NOTE_E: [], HEADER: []}
         lyrics: list[LyricBlock] = []
         for i, (start, end, kind) in enumerate(zip(starts, ends, kinds, strict=True)):
-            if kind == PARA or kind == END:
+            if kind in (PARA, END):
                 paragraphs.append(Span(start, end, text[start:end]))
             elif kind == LYRIC:
                 first_line, lines = _lyric_data(data[i])

@@ -23,9 +23,7 @@ _WORD_VALUE: Final = {
     **{w: 10 + i for i, w in enumerate(_TEENS)},
     **{w: 20 + 10 * i for i, w in enumerate(_TENS)},
 }
-_NUMBER_WORD: Final = (
-    rf"(?:(?:{'|'.join(_TENS)})(?:[-\s](?:{'|'.join(_UNITS[1:])}))?|{'|'.join(_TEENS + _UNITS)})"
-)
+_NUMBER_WORD: Final = rf"(?:(?:{'|'.join(_TENS)})(?:[-\s](?:{'|'.join(_UNITS[1:])}))?|{'|'.join(_TEENS + _UNITS)})"
 _ROMAN_RE: Final = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _ROMAN_VALUE: Final = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
@@ -57,9 +55,7 @@ def number_value(token: str) -> int | None:
 # Decoration a heading, header or separator may be wrapped in: "~Chapter 1~", "**Part 2**", "[Prologue]".
 _LEAD: Final = r"[\s*~=_#+\-–—\[(<{|•]*"
 _TRAIL_CHARS: Final = " \t*~=_#+-–—])>}|•"
-_CHAPTER_WORDS: Final = (
-    r"chapter|chap\.?|ch\.?|part|chapitre|cap[ií]tulo|capitolo|kapitel|hoofdstuk|rozdzia[łl]|глава"
-)
+_CHAPTER_WORDS: Final = r"chapter|chap\.?|ch\.?|part|chapitre|cap[ií]tulo|capitolo|kapitel|hoofdstuk|rozdzia[łl]|глава"
 _HEADING_RE: Final = re.compile(
     rf"""(?P<lead>{_LEAD})
     (?:{_CHAPTER_WORDS})(?:\s+|(?=\d)|(?<=\.))
@@ -210,6 +206,20 @@ _TIME_SKIP_RE: Final = re.compile(
     )\s*{_SYMBOL}*""",
     re.IGNORECASE | re.VERBOSE,
 )
+_POV_WORDS: Final = ("pov", "p.o.v", "point of view", "perspective")
+_TIME_WORDS: Final = (
+    "later",
+    "ago",
+    "earlier",
+    "before",
+    "after",
+    "pass",
+    "next",
+    "following",
+    "meanwhile",
+    "elsewhere",
+)
+_DECORATION: Final = frozenset("-~=+*#_<>|•◇◆♦☆★")
 _NAME_LINE_RE: Final = re.compile(rf"{_NAME}(?:\s+(?:&|and|{_NAME})){{0,2}}")
 
 
@@ -218,11 +228,17 @@ def is_section_header(line: str) -> bool:
     "Flashback", "Three years later…" …"""
     if len(line) > 70 or (line[-1] in ".,;" and not line.endswith("P.O.V.")):
         return False
-    if _POV_HEADER_RE.fullmatch(line) or _FLASHBACK_RE.fullmatch(line) or _TIME_SKIP_RE.fullmatch(line):
+    # Each pattern runs only when a plain substring test says it could match.
+    lowered = line.lower()
+    if any(k in lowered for k in _POV_WORDS) and _POV_HEADER_RE.fullmatch(line):
         return True
-    if _BRACKETED_RE.fullmatch(line):
+    if ("flash" in lowered or "present" in lowered) and _FLASHBACK_RE.fullmatch(line):
         return True
-    match = _DECORATED_RE.fullmatch(line)
+    if any(k in lowered for k in _TIME_WORDS) and _TIME_SKIP_RE.fullmatch(line):
+        return True
+    if line[0] in "([":
+        return bool(_BRACKETED_RE.fullmatch(line))
+    match = _DECORATED_RE.fullmatch(line) if line[0] in _DECORATION else None
     if not match:
         return False
     inner = match["inner"]
@@ -275,21 +291,79 @@ _META_MARK_RE: Final = re.compile(
     re.VERBOSE,
 )
 _QUOTED_RE: Final = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”")
-_STRONG_CUES_RE: Final = re.compile(
-    r"""\bR\s?(?:&|and|n)\s?R\b|\bread\s*(?:&|and|'?n'?)\s*review|\bplease\s+(?:r\s?&\s?r|review|comment|leave)
-    |\breview\s+please|\breviews?\s+(?:are|is|would\s+be|make|keep)|\bleave\s+(?:a|me\s+a|some)\s+(?:review|comment)
-    |\blet\s+me\s+know\s+(?:what|if|how)|\btell\s+me\s+what\s+you\s+think
-    |\bthanks?\s+(?:you\s+)?(?:so\s+much\s+)?(?:for\s+(?:reading|all\s+the|the\s+(?:reviews|comments|kudos)
-        |your\s+(?:reviews|comments|support))|to\s+(?:all\s+)?(?:my\s+)?(?:readers|reviewers))
-    |\bto\s+be\s+continued\b|\bTBC\b|\b(?:I|we)\s+(?:do\s*n[o'’]?t|do\s+not)\s+own\b|\bnot\s+mine\b
-    |\bno\s+copyright\b|\bhope\s+(?:you|u|y'all|everyone)\s+(?:guys\s+|all\s+)?(?:enjoy|like|liked|love)""",
-    re.IGNORECASE | re.VERBOSE,
+# Note cues are looked up as words in sets and as phrases in the normalised paragraph (" please review "):
+# plain string operations. Regexes with wide alternations scanned over whole paragraphs are many times slower.
+_TO_SPACE: Final = str.maketrans({c: " " for c in '.,!?;:"()[]{}*~_…“”‘«»„<>=+|\\\t\n'} | {"’": "'"})
+_STRONG_PHRASE_LIST: Final = tuple(
+    f" {phrase}"
+    for phrase in (
+        "r&r ",
+        "r & r ",
+        "r and r ",
+        "rnr ",
+        "read and review",
+        "read & review",
+        "read n review",
+        "read 'n' review",
+        "please review",
+        "review please",
+        "reviews please",
+        "please r&r",
+        "please comment",
+        "please leave",
+        "reviews are ",
+        "reviews would",
+        "reviews make",
+        "reviews keep",
+        "leave a review",
+        "leave me a review",
+        "leave a comment",
+        "leave some love",
+        "drop a review",
+        "drop a comment",
+        "let me know what",
+        "let me know if",
+        "let me know how",
+        "tell me what you think",
+        "to be continued",
+        "tbc ",
+        "don't own",
+        "dont own",
+        "do not own",
+        "doesn't own",
+        "no copyright",
+        "characters are not mine",
+        "characters aren't mine",
+        "hope you enjoy",
+        "hope you like",
+        "hope you love",
+        "hope you guys",
+        "hope you all",
+        "hope u ",
+        "hope y'all",
+        "hope everyone",
+    )
 )
-# Note cues are looked up as words in sets (one pass to cut words); the few phrase patterns run only when one
-# of their trigger words is present. Regexes with wide alternations over whole paragraphs are slow.
-_WORD_RE: Final = re.compile(r"[\w'’&/-]+")
-_STRONG_TRIGGERS: Final = frozenset(
-    "r&r review reviews read comment leave know think thanks thank continued tbc own mine copyright hope".split()
+# Phrases filed under their first word: only phrases whose first word occurs in the paragraph are looked for.
+_STRONG_PHRASES: Final[dict[str, tuple[str, ...]]] = {
+    first: tuple(p for p in _STRONG_PHRASE_LIST if p.split()[0] == first)
+    for first in {p.split()[0] for p in _STRONG_PHRASE_LIST}
+}
+_THANKS_PHRASES: Final = tuple(
+    f" for {phrase}"
+    for phrase in (
+        "reading",
+        "the reviews",
+        "all the reviews",
+        "your reviews",
+        "the comments",
+        "all the comments",
+        "your comments",
+        "the kudos",
+        "all the kudos",
+        "your support",
+        "all your support",
+    )
 )
 _META_WORDS: Final = frozenset(
     """story stories fic fics fanfic fanfics fanfiction one-shot oneshot drabble update updates updated updating
@@ -298,16 +372,24 @@ _META_WORDS: Final = frozenset(
     chapter chapters cliffhanger cliff-hanger""".split()
 )
 _CHAT_WORDS: Final = frozenset("lol lmao rofl omg xoxo btw imo idk plz pls thx haha hahaha hehe lolz".split())
+_EMOTICON_WORDS: Final = frozenset("xd xp".split())
+_EMOTICON_MARKS: Final = ("^^", "^_^", "<3", "t_t", "-_-", "o_o", "0_0", ">_<", "^.^", ">.<")
 _READER_WORDS: Final = frozenset("you your ya y'all yall u".split())
 _NARRATION_WORDS: Final = frozenset("he she his her him they them their".split())
-_VOICE_WORDS: Final = frozenset("i'm i’m i'll i’ll i've i’ve".split())
-# Starts with a character class (no look-behind) so that the regex engine can skip ahead quickly.
-_EMOTICON_RE: Final = re.compile(
-    r"[:;=8][-'^]?[)(DPpO3\]\[/\\|*](?!\w)|[xX][DP]\b|\^[_.\-]?\^|<3|T[_.]T|-_-|[oO]\.[oO]\b|>[._]<"
+_VOICE_WORDS: Final = frozenset("i'm i'll i've".split())
+_VOICE_PHRASES: Final = (
+    " i am ",
+    " i will ",
+    " i hope ",
+    " i know ",
+    " i wrote ",
+    " i write ",
+    " i said ",
+    " my first ",
 )
-_SORRY_RE: Final = re.compile(r"\b(?:sorry|apologi[sz]e)\s+(?:for|about|it\s+took)\b", re.IGNORECASE)
-_AUTHOR_VOICE_RE: Final = re.compile(r"\bI\s+(?:am|will|hope|know|wrote|write|said)\b|\bmy\s+first\b")
-_SHOUT_RE: Final = re.compile(r"[A-Z]{2,}[A-Z'’]*(?:!|\.\.\.|…)|!!")
+_ASIDE_PHRASES: Final = (" be nice", " be gentle", " no flames", " go easy on me", " happy reading", " enjoy ")
+_SORRY_PHRASES: Final = (" sorry for ", " sorry about ", " sorry it took ", " apologize for ", " apologise for ")
+_SMILEY_RE: Final = re.compile(r"[:;=8][-'^]?[)(DPpO3\]\[/\\|*](?!\w)")  # starts with a class: a fast scan
 _QUOTE_OPENERS: Final = "\"“'‘«„"
 
 
@@ -321,7 +403,7 @@ def meta_marker(paragraph: str) -> bool:
     return bool(_META_MARK_RE.match(paragraph))
 
 
-_SCORED_LENGTH: Final = 1200
+_SCORED_LENGTH: Final = 600
 
 
 def note_score(paragraph: str) -> int:
@@ -334,10 +416,14 @@ def note_score(paragraph: str) -> int:
         return -3
     # A note's voice shows in its first lines; scoring a long paragraph whole costs time for nothing.
     plain = _QUOTED_RE.sub(" ", paragraph[:_SCORED_LENGTH])
-    tokens = _WORD_RE.findall(plain.lower())
+    lowered = plain.lower()
+    tokens = lowered.translate(_TO_SPACE).split()
     words = set(tokens)
+    joined = f" {' '.join(tokens)} "
+    thanks = "thanks" in words or "thank" in words
+    strong = (p for first in words.intersection(_STRONG_PHRASES) for p in _STRONG_PHRASES[first])
     score = 0
-    if words & _STRONG_TRIGGERS and _STRONG_CUES_RE.search(plain):
+    if any(p in joined for p in strong) or (thanks and any(p in joined for p in _THANKS_PHRASES)):
         score += 4
     meta = len(words & _META_WORDS)
     if meta:
@@ -345,15 +431,20 @@ def note_score(paragraph: str) -> int:
     if (
         words & _CHAT_WORDS
         or " u " in plain
-        or _EMOTICON_RE.search(plain)
-        or (("sorry" in words or "apologize" in words or "apologise" in words) and _SORRY_RE.search(plain))
+        or words & _EMOTICON_WORDS
+        or any(e in lowered for e in _EMOTICON_MARKS)
+        or _SMILEY_RE.search(plain)
+        or any(p in joined for p in _SORRY_PHRASES)
+        or any(p in joined for p in _ASIDE_PHRASES)
     ):
         score += 2
     if "thanks" in words or ("thank" in words and "you" in words):
         score += 2
-    if words & _VOICE_WORDS or (("i" in words or "my" in words) and _AUTHOR_VOICE_RE.search(plain)):
+    if words & _VOICE_WORDS or any(p in joined for p in _VOICE_PHRASES):
         score += 1
-    score += bool(words & _READER_WORDS) + ("please" in words) + bool(_SHOUT_RE.search(plain))
+    score += bool(words & _READER_WORDS) + ("please" in words)
+    if "!!" in plain or any(t.isupper() and t.endswith(("!", "...", "…")) and len(t) > 2 for t in plain.split()):
+        score += 1  # shouting: "AWW...", "PLEASE REVIEW!"
     if sum(map(_NARRATION_WORDS.__contains__, tokens)) >= 3:
         score -= 2
     if len(paragraph) > 800:
@@ -363,21 +454,20 @@ def note_score(paragraph: str) -> int:
 
 def title_like(paragraph: str) -> bool:
     """A short line without sentence punctuation: a work's title or byline above the notes."""
-    return len(paragraph) <= 80 and "\n" not in paragraph and paragraph[-1] not in ".,;:!?\"”"
+    return len(paragraph) <= 80 and "\n" not in paragraph and paragraph[-1] not in '.,;:!?"”'
 
 
 # ---------------------------------------------------------------------------------------------- lyrics
 
-_CLOSERS: Final = {"'": "'’", "‘": "’'", '"': '"”', "“": "”\"", "*": "*", "_": "_", "~": "~", "♪": "♪♫", "♫": "♫♪"}
+_CLOSERS: Final = {"'": "'’", "‘": "’'", '"': '"”', "“": '”"', "*": "*", "_": "_", "~": "~", "♪": "♪♫", "♫": "♫♪"}
 _MARKS: Final = "'\"‘’“”*_~♪♫ \t"
 _FIRST_LETTER_RE: Final = re.compile(r"[\W_]*(\w)")
 _LIST_OR_CHAT_RE: Final = re.compile(r"(?:[-•*·]\s|\d+[.)]\s|[\w .'’-]{1,25}:\s)")
 # Verse is made of sentences: most lines carry a function word; addresses, lists and name stamps do not.
-_FUNCTION_WORD_RE: Final = re.compile(
-    r"\b(?:the|a|an|and|or|but|of|to|in|on|at|for|with|from|by|as|if|so|no|not|my|me|i|i'm|i'll|you|your|we|our"
-    r"|us|he|she|it|its|they|is|are|was|be|been|am|do|don't|can|can't|will|won't|just|all|that|this|what|when"
-    r"|like|oh|now|never|ever|there|here|up|down|out|how|why|who)\b",
-    re.IGNORECASE,
+_FUNCTION_WORDS: Final = frozenset(
+    """the a an and or but of to in on at for with from by as if so no not my me i i'm i'll you your we our
+    us he she it its they is are was be been am do don't can can't will won't just all that this what when
+    like oh now never ever there here up down out how why who""".split()
 )
 _SHORT_LINE: Final = 120
 
@@ -404,7 +494,7 @@ def _lyric_like(lines: list[str], evidence: bool) -> bool:
         return False  # dialogue
     if sum(1 for line in lines if line[0] in _QUOTE_OPENERS) > 1:
         return False  # one quoted line after another: dialogue
-    worded = sum(1 for line in lines if _FUNCTION_WORD_RE.search(line))
+    worded = sum(1 for line in lines if not _FUNCTION_WORDS.isdisjoint(line.lower().translate(_TO_SPACE).split()))
     if worded < count * (0.34 if evidence else 0.5):
         return False
     if not evidence and " " not in lines[-1].strip(_MARKS + ".,!"):
