@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from ficshelf.analysis.analysers.structure import Span, Structure, recover_structure
@@ -344,6 +346,8 @@ def test_an_address_is_not_lyrics() -> None:
         "Flashback",
         "End flashback",
         "Three years later…",
+        "Meanwhile...",
+        "POV: Tomas",
     ],
 )
 def test_section_headers(header: str) -> None:
@@ -485,3 +489,16 @@ def test_offsets_on_a_work_with_every_kind_of_structure() -> None:
     assert len(found.scene_breaks) == 2
     assert len(found.paragraphs) == 7
     assert_offsets(text, found)
+
+
+def test_offsets_hold_on_random_jumbles() -> None:
+    """Random mixes of structure-like pieces never crash and never produce a span off its text."""
+    pieces = [
+        "\n", "\n\n", "\n\n\n\n", "\r\n", " ", "\t", "\xa0", "* * *", "'", '"', "“", "”", "A/N:", "Chapter 3",
+        "IV.", "1", "2.", "~", "-", "oOo", "Mira walked.", "R&R", ":)", "♪ la la", "- Tomas -", "Epilogue",
+        "The End", "…", "Ilse's POV", "(Mira)", "I", "a",
+    ]  # fmt: skip
+    rng = random.Random(7)
+    for _ in range(500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        assert_offsets(text, recover_structure(text))

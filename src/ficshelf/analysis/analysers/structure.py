@@ -18,7 +18,10 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Final
 
+from ficshelf.analysis.analysers import structure_notes as notes
 from ficshelf.analysis.analysers import structure_rules as rules
+
+__all__ = ["ChapterHeading", "LyricBlock", "Span", "Structure", "recover_structure"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,18 +53,17 @@ class LyricBlock:
 @dataclass(frozen=True, slots=True)
 class Structure:
     chapters: tuple[ChapterHeading, ...]
-    notes_beginning: tuple[Span, ...]
-    notes_end: tuple[Span, ...]
+    notes_beginning: tuple[Span, ...]  # notes before the story or right after a heading, "A/N:" kept as written
+    notes_end: tuple[Span, ...]  # notes after the story or at a chapter's end, one Span per paragraph
     lyric_blocks: tuple[LyricBlock, ...]
-    section_headers: tuple[Span, ...]
-    scene_breaks: tuple[Span, ...]
-    paragraphs: tuple[Span, ...]
+    section_headers: tuple[Span, ...]  # POV/section header lines verbatim ("- Naruto -", "Sakura's POV")
+    scene_breaks: tuple[Span, ...]  # a separator line, or the run of blank lines between two paragraphs
+    paragraphs: tuple[Span, ...]  # the story's own paragraphs (not notes, headings, headers, lyrics, breaks)
 
 
 # A paragraph: non-blank lines joined by single newlines, from its first to its last non-space character.
 _PARAGRAPH_RE: Final = re.compile(r"\S(?:[^\n]*\S)?(?:[^\S\n]*\n[^\S\n]*\S(?:[^\n]*\S)?)*")
 _SHORT: Final = 100  # longer paragraphs are never headings, headers or separators
-_QUOTES: Final = frozenset("\"“'‘«„")
 
 # Unit kinds.
 PARA, HEADING, HEADER, SEP, LYRIC, NOTE_B, NOTE_E, BARE, END, MULTI = range(10)
@@ -73,7 +75,9 @@ _Data = tuple[int, str] | tuple[str, int] | int | None
 
 def _classify(line: str) -> tuple[int, _Data]:
     """Kind of a short one-line unit, with its heading data (``(number, title)``) or bare number."""
-    if line[0] in _QUOTES or (line[-1] in ".!?" and line[0].isalpha() and not rules.sentence_special(line)):
+    if line[0] in rules.QUOTE_OPENERS or (
+        line[-1] in ".!?" and line[0].isalpha() and line[-2:] != ".." and not rules.sentence_special(line)
+    ):
         return PARA, None  # dialogue or a sentence: the common case, decided without the rules below
     heading = rules.parse_heading(line)
     if heading is not None:
@@ -140,10 +144,9 @@ class _Recovery:
         kinds, count = self.kinds, len(self.kinds)
         found = False
         for i in [i + 1 for i, kind in enumerate(kinds) if kind == SEP]:
-            if i + 1 < count and kinds[i] == PARA and kinds[i + 1] == PARA:
-                if rules.is_name_line(self._paragraph(i)):
-                    kinds[i] = HEADER
-                    found = True
+            if i + 1 < count and kinds[i] == PARA and kinds[i + 1] == PARA and rules.is_name_line(self._paragraph(i)):
+                kinds[i] = HEADER
+                found = True
         if found and count > 1 and kinds[0] == kinds[1] == PARA and rules.is_name_line(self._paragraph(0)):
             kinds[0] = HEADER
 
@@ -275,19 +278,16 @@ class _Recovery:
         expected, last, accepted_bare = 1, 0, []
         keyword_headings = 0
         for i in candidates:
-            found = data[i]
             if kinds[i] == HEADING:
-                assert isinstance(found, tuple) and isinstance(found[0], int)
-                number = found[0]
+                number, title = _heading_data(data[i])
                 if number == rules.EPILOGUE:
                     number = last + 1
-                    data[i] = (number, found[1])
+                    data[i] = (number, title)
                 keyword_headings += 1
             else:
-                assert isinstance(found, int)
-                if found != expected:
+                number = _bare_data(data[i])
+                if number != expected:
                     continue
-                number = found
                 accepted_bare.append(i)
             expected, last = number + 1, max(last, number)
         for i, j, k in zip(candidates, candidates[1:], candidates[2:], strict=False):
@@ -299,9 +299,7 @@ class _Recovery:
             if kinds[i] == BARE:
                 if keep_bare and i in accepted_bare:
                     kinds[i] = HEADING
-                    number = data[i]
-                    assert isinstance(number, int)
-                    data[i] = (number, "")
+                    data[i] = (_bare_data(data[i]), "")
                 else:
                     kinds[i] = PARA
                     del data[i]
@@ -326,16 +324,22 @@ class _Recovery:
         kinds, gaps, typical = self.kinds, self.gaps, self.typical_gap
         in_note, titles = False, 1 if lo == 0 else 0
         i = lo
-        while i < hi and kinds[i] == PARA:
+        while i < hi and kinds[i] in (PARA, HEADER):
             paragraph = self._paragraph(i)
+            if kinds[i] == HEADER:  # "☆Happy Reading☆" closing the notes; a POV header starts the story
+                if not (in_note and notes.note_score(paragraph) >= _WEAK):
+                    return
+                kinds[i] = NOTE_B
+                i += 1
+                continue
             following = i + 1
             gap_after = (following == hi and hi < len(kinds)) or (
                 following < hi and (kinds[following] == SEP or gaps[following] > typical)
             )
-            if rules.note_marker(paragraph) or rules.meta_marker(paragraph):
+            if notes.note_marker(paragraph) or notes.meta_marker(paragraph):
                 note = True
             else:
-                score = rules.note_score(paragraph)
+                score = notes.note_score(paragraph)
                 note = (
                     score >= _STRONG
                     or (gap_after and score >= _MID)
@@ -344,7 +348,7 @@ class _Recovery:
             if note:
                 kinds[i] = NOTE_B
                 in_note = True
-            elif titles and not in_note and rules.title_like(paragraph):
+            elif titles and not in_note and notes.title_like(paragraph):
                 titles -= 1  # a title line above the notes
             else:
                 return
@@ -356,11 +360,8 @@ class _Recovery:
         group: list[tuple[int, int]] = []
         j = hi - 1
         while j >= lo and kinds[j] in (PARA, LYRIC):
-            paragraph = self._paragraph(j)
-            if kinds[j] == LYRIC:
-                score = _WEAK  # verse inside a trailing note, never the note's first paragraph
-            else:
-                score = 99 if rules.note_marker(paragraph) else rules.note_score(paragraph)
+            # Verse inside a trailing note belongs to it, but can never be the note's first paragraph.
+            score = _WEAK if kinds[j] == LYRIC else self._end_note_score(self._paragraph(j))
             if score < _WEAK:
                 break
             group.append((j, score))
@@ -372,14 +373,18 @@ class _Recovery:
                     kinds[k] = NOTE_E
                 return
 
+    @staticmethod
+    def _end_note_score(paragraph: str) -> int:
+        return 99 if notes.note_marker(paragraph) else notes.note_score(paragraph)
+
     def _notes_inside(self, bounds: list[int]) -> None:
         """An explicit "A/N:" in the middle of a chapter: a beginning note in its first half, else an end note."""
         starts, kinds, text = self.starts, self.kinds, self.text
-        for match in rules.NOTE_LINE_RE.finditer(text):
+        for match in notes.NOTE_LINE_RE.finditer(text):
             i = bisect_left(starts, match.start())
             if i == len(starts) or starts[i] >= match.end() or kinds[i] != PARA:
                 continue
-            if not rules.note_marker(self._paragraph(i)):
+            if not notes.note_marker(self._paragraph(i)):
                 continue
             section = bisect_left(bounds, i)
             lo, hi = bounds[section - 1] + 1, bounds[section]
@@ -451,6 +456,11 @@ class _Recovery:
 def _heading_data(found: _Data) -> tuple[int, str]:
     assert isinstance(found, tuple) and isinstance(found[0], int) and isinstance(found[1], str)
     return found[0], found[1]
+
+
+def _bare_data(found: _Data) -> int:
+    assert isinstance(found, int)
+    return found
 
 
 def _lyric_data(found: _Data) -> tuple[str, int]:
