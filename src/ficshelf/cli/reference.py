@@ -18,7 +18,8 @@ def cli_reference() -> str:
 
     lines = ["# Command reference", "", "Generated from `--help` by `python -m ficshelf.cli.reference`.", ""]
     for path, command in _walk(cli, ["ficshelf"]):
-        with click.Context(command, info_name=" ".join(path), terminal_width=100, max_content_width=100) as ctx:
+        settings = {"terminal_width": 100, "max_content_width": 100, "help_option_names": ["-h", "--help"]}
+        with click.Context(command, info_name=" ".join(path), **settings) as ctx:  # type: ignore[arg-type]
             lines += [f"## `{' '.join(path)}`", "", "```", command.get_help(ctx), "```", ""]
     return "\n".join(lines)
 
