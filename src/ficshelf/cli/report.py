@@ -29,6 +29,18 @@ def print_report(doc: Doc, console: Console | None = None) -> None:
     facts.add_row("Chapters", _chapters(st["chapters"]) or "one, no heading")
     facts.add_row("Scene breaks", str(st["scene_breaks"]))
     facts.add_row("POV / section headers", ", ".join(escape(h) for h in st["section_headers"]) or "none")
+    fandoms = ", ".join(f"{f['name']} ({f['score']:.2f})" for f in data["fandoms"])
+    facts.add_row("Fandom", escape(fandoms) or "not recognised")
+    main = [c["name"] for c in data["characters"] if c["role"] == "main"]
+    mentioned = [c["name"] for c in data["characters"] if c["role"] == "mentioned"]
+    facts.add_row("Main characters", escape(", ".join(main)) or "none found")
+    facts.add_row("Also mentioned", escape(", ".join(mentioned)) or "none")
+    rels = [f"{r['tag']} ({r['role']})" for r in data["relationships"]]
+    facts.add_row("Relationships", escape(", ".join(rels)) or "none found")
+    facts.add_row("Suggested category", ", ".join(data["category"]))
+    facts.add_row("Suggested rating", data["rating"])
+    facts.add_row("Suggested warnings", ", ".join(data["archive_warnings"]))
+    facts.add_row("Suggested tags", escape(", ".join(data["freeforms"])) or "none")
     for kind, names in data.get("author_tags", {}).items():
         facts.add_row(f"Author's {kind} tags", escape(", ".join(names)))
     console.print(facts)
