@@ -10,7 +10,7 @@ import click
 
 from ficshelf.analysis.output import doc_to_json
 from ficshelf.analysis.pipeline import default_pipeline
-from ficshelf.cli.progress import progress_items
+from ficshelf.cli.progress import progress_items, progress_option
 from ficshelf.cli.report import print_report
 from ficshelf.errors import FicshelfError
 from ficshelf.ingest.sources import read_paths
@@ -26,11 +26,7 @@ from ficshelf.ingest.sources import read_paths
     show_default=True,
     help="json: one JSON object per work (JSON Lines, see docs/analysis-format.md); text: a report to read.",
 )
-@click.option(
-    "--progress/--no-progress",
-    default=None,
-    help="Show a progress bar on stderr (default: when stderr is a terminal).",
-)
+@progress_option
 def analyze(paths: tuple[Path, ...], fmt: str, progress: bool | None) -> None:
     """Analyse the works in PATHS (.txt .md .html .epub files, folders, .zip, .jsonl).
 

@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from ficshelf.cli.progress import progress_option
 from ficshelf.errors import EvalError
 from ficshelf.evaluation.gold import SEEDS, Gold, load_gold, load_predictions, work_id
 from ficshelf.evaluation.metrics import Accuracy, Counts, Report, evaluate
@@ -35,9 +36,7 @@ from ficshelf.evaluation.names import default_matcher
     show_default=True,
     help="text: a table to read; json: one JSON object with every number.",
 )
-@click.option(
-    "--progress/--no-progress", default=None, help="Show a progress bar on stderr (default: when stderr is a terminal)."
-)
+@progress_option
 def eval_command(gold: Path, pred: Path | None, fmt: str, progress: bool | None) -> None:
     """Score predictions against GOLD: the seeds' gold.json or a JSONL of works with authors' AO3 tags.
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
+import click
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -21,3 +22,11 @@ def progress_items(items: Iterable[T], show: bool, label: str = "works") -> Iter
         for item in items:
             yield item
             bar.advance(task)
+
+
+#: The ``--progress/--no-progress`` option every long-running command shares.
+progress_option = click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show a progress bar on stderr (default: when stderr is a terminal).",
+)

@@ -14,31 +14,26 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
 
-from ficshelf.ingest.ao3_preface import complete_from_stats, inline_text, series_of, stats_from_line, tag_names
+from ficshelf.ingest.ao3_preface import (
+    KIND_BY_LABEL,
+    complete_from_stats,
+    inline_text,
+    series_of,
+    stats_from_line,
+    tag_names,
+)
 from ficshelf.ingest.ffn_html import RATINGS, is_genre_list, split_genres
 from ficshelf.ingest.html_text import html_to_text, node_text
 from ficshelf.model import Series, Tag, TagKind, Work
 
-#: A metadata label (AO3's preface <dt>, FanFicFare's "<b>Label:</b>"), lower-cased → the tag kind it holds.
+#: A metadata label (AO3's preface <dt>, FanFicFare's "<b>Label:</b>"), lower-cased → the tag kind it holds:
+#: AO3's labels (less "category", whose meaning depends on the layout, see below) plus FanFicFare's own.
 TAG_LABELS = {
-    "rating": TagKind.RATING,
-    "ratings": TagKind.RATING,
-    "archive warning": TagKind.WARNING,
-    "archive warnings": TagKind.WARNING,
-    "warning": TagKind.WARNING,
-    "warnings": TagKind.WARNING,
+    **{k: v for k, v in KIND_BY_LABEL.items() if k not in {"category", "categories", "freeform", "freeforms"}},
     "ao3 categories": TagKind.CATEGORY,
-    "fandom": TagKind.FANDOM,
-    "fandoms": TagKind.FANDOM,
-    "relationship": TagKind.RELATIONSHIP,
-    "relationships": TagKind.RELATIONSHIP,
     "pairing": TagKind.RELATIONSHIP,
     "pairings": TagKind.RELATIONSHIP,
     "ships": TagKind.RELATIONSHIP,
-    "character": TagKind.CHARACTER,
-    "characters": TagKind.CHARACTER,
-    "additional tag": TagKind.FREEFORM,
-    "additional tags": TagKind.FREEFORM,
     "freeform tags": TagKind.FREEFORM,
     "genre": TagKind.FREEFORM,
     "genres": TagKind.FREEFORM,
