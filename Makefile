@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest bench clean
+.PHONY: run test system lint typecheck pytest bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,11 @@ $(STAMP): pyproject.toml | $(BIN)/python
 run: $(STAMP)
 	$(BIN)/ficshelf analyze $(SHARED)/seeds/*.txt --format text
 
-test: $(STAMP) lint typecheck pytest
+test: $(STAMP) system lint typecheck pytest
+
+# Debian packages the tests use (installed only when missing; needs root, as on CI).
+system:
+	bash scripts/system-packages.sh postgresql
 
 lint:
 	$(BIN)/ruff check src tests benchmarks
