@@ -89,6 +89,24 @@ class KnowledgeBaseError(FicshelfError):
     code = "FS300"
 
 
+class ExportError(FicshelfError):
+    """A work that cannot be exported, or a catalogue feed that cannot be built."""
+
+    code = "FS650"
+
+
+class BadFeedPage(ExportError):
+    """An OPDS listing page that does not exist (below 1 or past the last page)."""
+
+    code = "FS651"
+
+
+class NothingToExport(ExportError):
+    """``ficshelf export`` was given a file that holds no work, or more than one."""
+
+    code = "FS652"
+
+
 ALL_ERRORS: tuple[type[FicshelfError], ...] = (
     FicshelfError,
     InputError,
@@ -105,4 +123,7 @@ ALL_ERRORS: tuple[type[FicshelfError], ...] = (
     EvalError,
     KnowledgeBaseError,
     AnalysisFailed,
+    ExportError,
+    BadFeedPage,
+    NothingToExport,
 )
