@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 from ficshelf.cli.main import cli
@@ -66,11 +67,12 @@ def test_seeds_import_into_a_sqlite_archive(tmp_path: Path, seeds_dir: Path, see
         store.close()
 
 
-def test_author_tags_sit_next_to_suggestions(tmp_path: Path) -> None:
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_author_tags_sit_next_to_suggestions(tmp_path: Path, jobs: str) -> None:
     source = tmp_path / "works.jsonl"
     source.write_text(json.dumps(RECORD) + "\n" + "{not json\n", encoding="utf-8")
     data = tmp_path / "data"
-    result = CliRunner().invoke(cli, ["import", str(source), "--data", str(data), "--restricted"])
+    result = CliRunner().invoke(cli, ["import", str(source), "--data", str(data), "--restricted", "--jobs", jobs])
     assert result.exit_code == 1
     assert len([line for line in result.stderr.splitlines() if "error FS108" in line]) == 1
     assert "imported 1 work(s) as importer" in result.stderr
