@@ -73,6 +73,14 @@ def _work(item: Item) -> Work:
 )
 @click.option("--restricted", is_flag=True, help="Make the imported works visible to logged-in accounts only.")
 @click.option(
+    "--accept",
+    "accept_at",
+    type=click.FloatRange(0.0, 1.0),
+    default=None,
+    help="Accept suggested tags scoring at least this much (0 to 1) as the work's tags; the rest stay pending "
+    "for the owner to review (default: all stay pending).",
+)
+@click.option(
     "--jobs",
     type=click.IntRange(min=1),
     default=1,
@@ -81,7 +89,13 @@ def _work(item: Item) -> Work:
 )
 @progress_option
 def import_works(
-    paths: tuple[Path, ...], data_dir: Path | None, owner: str, restricted: bool, jobs: int, progress: bool | None
+    paths: tuple[Path, ...],
+    data_dir: Path | None,
+    owner: str,
+    restricted: bool,
+    accept_at: float | None,
+    jobs: int,
+    progress: bool | None,
 ) -> None:
     """Import the works in PATHS (.txt .md .html .epub files, folders, .zip, .jsonl) into the archive.
 
@@ -100,7 +114,7 @@ def import_works(
             try:
                 if isinstance(result, FicshelfError):
                     raise result
-                publish(store, owner_id, result, restricted=restricted)
+                publish(store, owner_id, result, restricted=restricted, accept_at=accept_at)
             except FicshelfError as err:
                 failed += 1
                 click.echo(err.line(source), err=True)

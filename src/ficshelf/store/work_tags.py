@@ -49,8 +49,9 @@ def write_tags(
         rows = {k: row for k, row in rows.items() if row["source"] != TagSource.SUGGESTED.value}
         for position, (suggestion, key) in enumerate(offered):
             tag_id = ids[key]
-            if tag_id not in rows:
-                rows[tag_id] = {"tag_id": tag_id, "source": TagSource.SUGGESTED.value, "position": 1000 + position}
+            if tag_id not in rows:  # a suggestion may arrive already accepted (``ficshelf import --accept``)
+                source = TagSource.ACCEPTED if suggestion.source is TagSource.ACCEPTED else TagSource.SUGGESTED
+                rows[tag_id] = {"tag_id": tag_id, "source": source.value, "position": 1000 + position}
             rows[tag_id].update(score=suggestion.score, evidence=list(suggestion.evidence))
     session.execute(delete(t.WorkTag).where(t.WorkTag.work_id == work.id))
     if rows:
