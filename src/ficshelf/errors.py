@@ -107,6 +107,48 @@ class NothingToExport(ExportError):
     code = "FS652"
 
 
+class StoreError(FicshelfError):
+    """The archive's database refused or could not do what was asked."""
+
+    code = "FS500"
+
+
+class NotFound(StoreError):
+    """A work, chapter, comment, tag or account that does not exist or that this viewer may not see."""
+
+    code = "FS501"
+
+
+class NotAllowed(StoreError):
+    """An action on something the acting account does not own (editing another's work or comment)."""
+
+    code = "FS502"
+
+
+class NameTaken(StoreError):
+    code = "FS503"
+
+
+class BadLogin(StoreError):
+    code = "FS504"
+
+
+class LoginThrottled(StoreError):
+    code = "FS505"
+
+
+class InvalidValue(StoreError):
+    """A value the store does not accept (an empty title, an unknown tag kind or sort, a bad page number)."""
+
+    code = "FS506"
+
+
+class SchemaOutdated(StoreError):
+    """The database was made by an older or newer ficshelf; ``ficshelf db upgrade`` brings it to the current schema."""
+
+    code = "FS507"
+
+
 ALL_ERRORS: tuple[type[FicshelfError], ...] = (
     FicshelfError,
     InputError,
@@ -126,4 +168,12 @@ ALL_ERRORS: tuple[type[FicshelfError], ...] = (
     ExportError,
     BadFeedPage,
     NothingToExport,
+    StoreError,
+    NotFound,
+    NotAllowed,
+    NameTaken,
+    BadLogin,
+    LoginThrottled,
+    InvalidValue,
+    SchemaOutdated,
 )

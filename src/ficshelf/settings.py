@@ -35,6 +35,24 @@ class Settings(BaseSettings):
     data_dir: Path = Field(
         default=Path("ficshelf-data"), description="Folder holding the archive's database and search index."
     )
+    database_url: str | None = Field(
+        default=None,
+        description="SQLAlchemy URL of the archive's database, e.g. `postgresql+psycopg://user@host/ficshelf`; "
+        "unset: a SQLite file `ficshelf.db` in the data folder (WAL, no server needed). See docs/store.md.",
+    )
+    sqlite_busy_timeout_ms: int = Field(
+        default=10_000,
+        description="How long a SQLite connection waits for another process's write lock before giving up.",
+    )
+    session_days: int = Field(default=30, description="How long a login session lasts, in days.")
+    login_max_failures: int = Field(
+        default=5,
+        description="Failed logins allowed for one account name within the window before further tries are "
+        "refused (FS505).",
+    )
+    login_window_seconds: int = Field(
+        default=900, description="The window, in seconds, in which failed logins are counted."
+    )
     knowledge_dir: Path | None = Field(
         default=None,
         description="Extra folder of fandom knowledge-base files (written by `ficshelf learn`), loaded after "

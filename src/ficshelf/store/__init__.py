@@ -1,0 +1,1 @@
+"""The archive database: tables, migrations and the repository modules (the only place SQL lives)."""
