@@ -78,6 +78,10 @@ class Fandom:
     characters: dict[str, Character] = field(default_factory=dict)
     ships: list[Ship] = field(default_factory=list)
     source: str = ""
+    #: AO3 umbrella (meta) tags that contain this fandom ("Sherlock Holmes & Related Fandoms").
+    umbrellas: list[str] = field(default_factory=list)
+    #: About how many works AO3 lists under the fandom: its prior in fandom detection (0 when unknown).
+    works: int = 0
 
 
 @dataclass(slots=True, eq=False)
@@ -87,10 +91,13 @@ class KnowledgeBase:
     fandoms: dict[str, Fandom]
 
     def fandom(self, name: str) -> Fandom | None:
-        """A fandom by canonical name or any synonym (case-insensitive)."""
+        """A fandom by canonical name or any synonym, else by umbrella tag (case-insensitive)."""
         key = name.strip().lower()
         for fandom in self.fandoms.values():
             if fandom.name.lower() == key or key in (s.lower() for s in fandom.synonyms):
+                return fandom
+        for fandom in self.fandoms.values():
+            if key in (u.lower() for u in fandom.umbrellas):
                 return fandom
         return None
 
@@ -156,6 +163,8 @@ def _merge(kb: KnowledgeBase, data: dict[str, Any], source: str) -> None:
     fandom.synonyms += [s for s in data.get("synonyms", []) if s not in fandom.synonyms]
     fandom.related += [s for s in data.get("related", []) if s not in fandom.related]
     fandom.vocabulary += [s for s in data.get("vocabulary", []) if s not in fandom.vocabulary]
+    fandom.umbrellas += [s for s in data.get("umbrellas", []) if s not in fandom.umbrellas]
+    fandom.works = max(fandom.works, int(data.get("works", 0)))
     entries = data.get("characters", [])
     shared_family = _shared(entries, "family")
     for entry in entries:
