@@ -118,8 +118,8 @@ def _fandom_forms(kb: KnowledgeBase) -> dict[str, list[str]]:
 
 def _fandom_name_pattern(kb: KnowledgeBase, forms: dict[str, list[str]]) -> re.Pattern[str]:
     """One alternation of every fandom name, synonym and ship name that is safe to look for in a title or
-    summary: case-insensitive when it has two words or more, anywhere when written in CJK, else as written and only when it is no
-    character's name ("Naruto", "Merlin" are counted as characters already) and starts with a capital."""
+    summary: case-insensitive when it has two words or more, anywhere when written in CJK, else as written and
+    only when it is no character's name ("Naruto", "Merlin" count as characters already) and is capitalised."""
     character_forms = {f for fd in kb.fandoms.values() for c in fd.characters.values() for f in c.all_forms}
     loose, exact, cjk = set(), set(), set()
     written = [f for fd in kb.fandoms.values() for n in (fd.name, *fd.synonyms, *fd.umbrellas) for f in _name_forms(n)]
