@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import combinations
 from pathlib import Path
 from typing import Any
 
@@ -64,9 +65,16 @@ class Character:
 
 @dataclass(slots=True)
 class Ship:
+    """A ship as fans name it; three or more members ("OT3", a polycule) are all kept, as AO3's "A/B/C" tag."""
+
     names: list[str]
-    characters: tuple[str, str]
+    characters: tuple[str, ...]
     kind: str
+
+    @property
+    def pairs(self) -> list[tuple[str, str]]:
+        """Every pair of members, as evaluation reads an "A/B/C" relationship tag."""
+        return list(combinations(self.characters, 2))
 
 
 @dataclass(slots=True)
@@ -175,8 +183,8 @@ def _merge(kb: KnowledgeBase, data: dict[str, Any], source: str) -> None:
             )
         _fill(character, entry, shared_family)
     for ship in data.get("ships", []):
-        pair = (ship["characters"][0], ship["characters"][1])
-        fandom.ships.append(Ship(names=list(ship["names"]), characters=pair, kind=ship["kind"]))
+        members = tuple(dict.fromkeys(ship["characters"]))
+        fandom.ships.append(Ship(names=list(ship["names"]), characters=members, kind=ship["kind"]))
 
 
 def _shared(entries: list[dict[str, Any]], key: str) -> set[str]:
@@ -196,18 +204,18 @@ def _fill(character: Character, entry: dict[str, Any], shared_family: set[str]) 
     given, family = entry.get("given", ""), entry.get("family", "")
     if given and family:
         names |= {f"{given} {family}".lower(), f"{family} {given}".lower(), given.lower()}
-        if family.lower() not in shared_family:
-            names.add(family.lower())
     elif given:
         names.add(given.lower())
+    if family and family.lower() not in shared_family:  # with or without a given name ("Lockhart", "Sans")
+        names.add(family.lower())
+    for synonym in entry.get("synonyms", []):
+        names |= _tag_names(synonym)
     ambiguous = {a.lower() for a in entry.get("ambiguous", [])}
-    # A one-word name of two letters ("Me", "Bo", "Al") is too often a word: ambiguous by rule.
+    # A one-word name of two letters ("Me", "Bo", "Al", a synonym tag "RM") is too often a word: ambiguous by rule.
     ambiguous |= {n for n in names if " " not in n and len(n) <= 2}
     character.names |= names - ambiguous
     character.ambiguous |= ambiguous
     character.titles |= {t.lower() for t in entry.get("titles", [])}
-    for synonym in entry.get("synonyms", []):
-        character.names |= _tag_names(synonym) - ambiguous
 
 
 def _is_group_tag(entry: dict[str, Any]) -> bool:
