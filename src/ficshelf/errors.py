@@ -89,6 +89,12 @@ class KnowledgeBaseError(FicshelfError):
     code = "FS300"
 
 
+class LearnError(FicshelfError):
+    """``ficshelf learn`` has nothing to learn from, or cannot write what it learned."""
+
+    code = "FS310"
+
+
 ALL_ERRORS: tuple[type[FicshelfError], ...] = (
     FicshelfError,
     InputError,
@@ -105,4 +111,5 @@ ALL_ERRORS: tuple[type[FicshelfError], ...] = (
     EvalError,
     KnowledgeBaseError,
     AnalysisFailed,
+    LearnError,
 )

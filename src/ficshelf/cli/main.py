@@ -7,6 +7,7 @@ import click
 from ficshelf import __version__
 from ficshelf.cli.analyze import analyze
 from ficshelf.cli.eval import eval_command
+from ficshelf.cli.learn import learn_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -17,6 +18,7 @@ def cli() -> None:
 
 cli.add_command(analyze)
 cli.add_command(eval_command)
+cli.add_command(learn_command)
 
 
 def main() -> None:

@@ -41,7 +41,12 @@ _ENGLISH = ("en", "und", "")
 
 
 def default_kb() -> KnowledgeBase:
-    extra = get_settings().knowledge_dir
+    """The built-in knowledge base and the learned files (FICSHELF_KNOWLEDGE_DIR, else the data folder's
+    ``learned/`` when it exists; see ``ficshelf learn``)."""
+    settings = get_settings()
+    extra = settings.knowledge_dir
+    if extra is None and (settings.data_dir / "learned").is_dir():
+        extra = settings.data_dir / "learned"
     return load_default(str(extra) if extra else None)
 
 
