@@ -110,33 +110,45 @@ def score_fandoms(
     """Rank fandoms from (text, hits in that text) pairs; see the module docstring."""
     counts: Counter[tuple[str, str]] = Counter()
     weights: dict[tuple[str, str], float] = {}
+    worldwide: set[tuple[str, str]] = set()  # keys a whole world shares ("hogwarts" for each wizarding fandom)
+    world = universe or {}
     for text, hits in evidence:
         for hit in hits:
-            for key, weight in _shares(text, hit, prior, universe or {}):
+            for key, weight, shared in _shares(text, hit, prior, world):
                 counts[key] += 1
                 weights[key] = max(weights.get(key, 0.0), weight)
+                if shared:
+                    worldwide.add(key)
     scores: dict[str, float] = defaultdict(float)
+    own: dict[str, float] = defaultdict(float)
     found: dict[str, Counter[str]] = defaultdict(Counter)
     for (fandom, what), n in counts.items():
-        scores[fandom] += weights[(fandom, what)] * (1 + math.log(n))
+        value = weights[(fandom, what)] * (1 + math.log(n))
+        scores[fandom] += value
+        own[fandom] += 0.0 if (fandom, what) in worldwide else value
         found[fandom][what] += n
-    ranked = sorted(((s, prior.get(f, 0.0), f) for f, s in scores.items() if s >= _MIN_SCORE), reverse=True)[
-        :_MAX_FANDOMS
-    ]
+    ranked = sorted(((s, prior.get(f, 0.0), f) for f, s in scores.items() if s >= _MIN_SCORE), reverse=True)
     if not ranked:
         return []
     top = ranked[0][0]
+    kept: list[tuple[float, str]] = []
+    for s, _, f in ranked:
+        if len(kept) == _MAX_FANDOMS or s < top * _MIN_SHARE_OF_BEST:
+            break
+        # a fandom behind another of its world must stand on evidence of its own, not on the world's words
+        if any(g in world.get(f, ()) for _, g in kept) and own[f] < top * _MIN_SHARE_OF_BEST:
+            continue
+        kept.append((s, f))
     return [
-        FandomScore(name=f, score=round(s / top, 3), evidence=[k for k, _ in found[f].most_common(8)])
-        for s, _, f in ranked
-        if s >= top * _MIN_SHARE_OF_BEST
+        FandomScore(name=f, score=round(s / top, 3), evidence=[k for k, _ in found[f].most_common(8)]) for s, f in kept
     ]
 
 
 def _shares(
     text: str, hit: Hit, prior: dict[str, float], universe: dict[str, frozenset[str]]
-) -> list[tuple[tuple[str, str], float]]:
-    """(fandom, what) keys with the part of this hit's strength each fandom gets."""
+) -> list[tuple[tuple[str, str], float, bool]]:
+    """(fandom, what) keys with the part of this hit's strength each fandom gets, and whether it is a word
+    of a world several fandoms share."""
     best: dict[str, tuple[float, float, str]] = {}  # fandom -> (strength, share weight, what)
     for entry in hit.entries:
         strength = _strength(entry.kind, text, hit)
@@ -156,9 +168,10 @@ def _shares(
         value *= _MULTIWORD_BONUS
     first = next(iter(best))
     if all(e.kind == VOCAB for e in hit.entries) and set(best) <= universe.get(first, frozenset({first})):
-        return [((fandom, what), value) for fandom, (_, _, what) in best.items()]  # a word of their shared world
+        shared = len(best) > 1  # a word of their shared world: full weight for each
+        return [((fandom, what), value, shared) for fandom, (_, _, what) in best.items()]
     total = sum(share for _, share, _ in best.values())
-    return [((fandom, what), value * share / total) for fandom, (_, share, what) in best.items()]
+    return [((fandom, what), value * share / total, False) for fandom, (_, share, what) in best.items()]
 
 
 def _strength(kind: str, text: str, hit: Hit) -> float:
