@@ -22,6 +22,8 @@ from ficshelf.analysis.matcher import AMBIGUOUS, NAME, TITLE, VOCAB, Entry, Hit
 
 #: The Entry kind of a fandom's own name found in the title, summary or notes.
 FANDOM_NAME = "fandom-name"
+#: The Entry kind of a one-word ship name ("Drarry") found there.
+SHIP_NAME = "ship-name"
 _MIN_LOOSE = 4
 _MAX_ENDING = 3
 #: A ship name worth looking for: one word of five letters or more ("Drarry", "Sterek"), not "Harry/Draco".
@@ -44,7 +46,7 @@ class FandomScanner:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         forms = _fandom_forms(kb)
-        self.name_entries = {key: tuple(Entry(FANDOM_NAME, f, None) for f in fandoms) for key, fandoms in forms.items()}
+        self.name_entries = {key: tuple(Entry(kind, f, None) for f, kind in found) for key, found in forms.items()}
         self.names = _fandom_name_pattern(kb, forms)
         self.loose = _loose_automaton(kb)
 
@@ -104,19 +106,19 @@ def _name_forms(name: str) -> list[str]:
     return [f for f in forms if len(f) >= 2]
 
 
-def _fandom_forms(kb: KnowledgeBase) -> dict[str, list[str]]:
-    """Case-folded fandom names, synonyms and one-word ship names, each with the fandoms it names."""
-    forms: dict[str, list[str]] = defaultdict(list)
+def _fandom_forms(kb: KnowledgeBase) -> dict[str, list[tuple[str, str]]]:
+    """Case-folded fandom names, synonyms and one-word ship names, each with the fandoms it names and how."""
+    forms: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for fandom in kb.fandoms.values():
-        names = [f for n in (fandom.name, *fandom.synonyms, *fandom.umbrellas) for f in _name_forms(n)]
-        names += [n for ship in fandom.ships for n in ship.names if _SHIP_NAME.fullmatch(n)]
-        for form in names:
-            if fandom.name not in forms[form.casefold()]:
-                forms[form.casefold()].append(fandom.name)
+        names = [(f, FANDOM_NAME) for n in (fandom.name, *fandom.synonyms, *fandom.umbrellas) for f in _name_forms(n)]
+        names += [(n, SHIP_NAME) for ship in fandom.ships for n in ship.names if _SHIP_NAME.fullmatch(n)]
+        for form, kind in names:
+            if all(f != fandom.name for f, _ in forms[form.casefold()]):
+                forms[form.casefold()].append((fandom.name, kind))
     return forms
 
 
-def _fandom_name_pattern(kb: KnowledgeBase, forms: dict[str, list[str]]) -> re.Pattern[str]:
+def _fandom_name_pattern(kb: KnowledgeBase, forms: dict[str, list[tuple[str, str]]]) -> re.Pattern[str]:
     """One alternation of every fandom name, synonym and ship name that is safe to look for in a title or
     summary: case-insensitive when it has two words or more, anywhere when written in CJK, else as written and
     only when it is no character's name ("Naruto", "Merlin" count as characters already) and is capitalised."""

@@ -3,12 +3,16 @@
 Each hit is evidence of one or more fandoms (docs/knowledge-base.md, "How fandoms are detected"):
 
 * **Strength** of a hit: a fandom term or a name 1, a title 0.7, an ambiguous alias 0.4 when capitalised in
-  mid-sentence (else nothing), the fandom's own name in the title, summary or notes 3 (1 for a one-word
-  name or acronym); a form of two words or more counts 1.5 times.
+  mid-sentence (else nothing), the fandom's own name in the title, summary or notes 3 (an acronym in
+  capitals 1, any other one-word name 0.5: "Supernatural" may be a word), a one-word ship name there 1; a form
+  of two words or more counts 1.5 times.
 * **Share**: a form that several fandoms know is split between them in proportion to
-  ``strength × prior``, the prior being the square root of the fandom's size on AO3 (``works`` in its file):
+  ``strength × prior``, the prior being the fandom's size on AO3 (``works`` in its file) to the power 0.35:
   "Harry" is Harry Potter's far more often than One Direction's or Star Trek's, yet "Louis" and "Niall" beside
   it are One Direction's alone. A main-cast character (``major``) counts double in that proportion.
+* **Worlds**: fandoms naming each other in ``related`` share a world (Harry Potter, Fantastic Beasts, Cursed
+  Child); a term or ship name only they list counts fully for each, so their characters decide; one behind
+  another of its world is listed only on evidence of its own.
 * **Repetition**: the evidence for one character or term of a fandom counts ``1 + ln n`` for n hits.
 
 A fandom is suggested when its score reaches 1.0 and a quarter of the best one's; at most three, best first.
@@ -21,14 +25,15 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from ficshelf.analysis.doc import Doc
-from ficshelf.analysis.fandom_scan import FANDOM_NAME, FandomScanner, scanner_for
+from ficshelf.analysis.fandom_scan import FANDOM_NAME, SHIP_NAME, FandomScanner, scanner_for
 from ficshelf.analysis.kb import KnowledgeBase, load_default
 from ficshelf.analysis.matcher import AMBIGUOUS, NAME, TITLE, VOCAB, Hit, matcher_for
 from ficshelf.analysis.results import FandomScore
 from ficshelf.settings import get_settings
 
-_STRENGTH = {VOCAB: 1.0, NAME: 1.0, TITLE: 0.7, AMBIGUOUS: 0.4, FANDOM_NAME: 3.0}
-_ONE_WORD_FANDOM_NAME = 1.0
+_STRENGTH = {VOCAB: 1.0, NAME: 1.0, TITLE: 0.7, AMBIGUOUS: 0.4, FANDOM_NAME: 3.0, SHIP_NAME: 1.0}
+_ACRONYM = 1.0
+_ONE_WORD_FANDOM_NAME = 0.5
 _MULTIWORD_BONUS = 1.5
 _MAJOR_BONUS = 2.0
 _PRIOR_EXPONENT = 0.35
@@ -77,7 +82,7 @@ class FandomAnalyser:
 
 
 def priors(kb: KnowledgeBase) -> dict[str, float]:
-    """Each fandom's prior weight: the square root of its size on AO3 (a middling size when unknown)."""
+    """Each fandom's prior weight: its size on AO3 to the power 0.35 (a middling size when unknown)."""
     return {name: (f.works or _UNKNOWN_WORKS) ** _PRIOR_EXPONENT for name, f in kb.fandoms.items()}
 
 
@@ -156,7 +161,7 @@ def _shares(
             continue
         major = _MAJOR_BONUS if entry.character is not None and entry.character.major else 1.0
         what = entry.character.name if entry.character else hit.surface.lower()
-        if entry.kind == FANDOM_NAME:
+        if entry.kind in (FANDOM_NAME, SHIP_NAME):
             what = f"“{hit.surface}”"
         share = strength * major * prior.get(entry.fandom, _UNKNOWN_WORKS**_PRIOR_EXPONENT)
         if entry.fandom not in best or share > best[entry.fandom][1]:
@@ -167,7 +172,7 @@ def _shares(
     if " " in hit.surface.strip():
         value *= _MULTIWORD_BONUS
     first = next(iter(best))
-    if all(e.kind == VOCAB for e in hit.entries) and set(best) <= universe.get(first, frozenset({first})):
+    if all(e.kind in (VOCAB, SHIP_NAME) for e in hit.entries) and set(best) <= universe.get(first, frozenset({first})):
         shared = len(best) > 1  # a word of their shared world: full weight for each
         return [((fandom, what), value, shared) for fandom, (_, _, what) in best.items()]
     total = sum(share for _, share, _ in best.values())
@@ -177,8 +182,8 @@ def _shares(
 def _strength(kind: str, text: str, hit: Hit) -> float:
     if kind == AMBIGUOUS:
         return _STRENGTH[AMBIGUOUS] if _named_mid_sentence(text, hit) else 0.0
-    if kind == FANDOM_NAME and " " not in hit.surface.strip():
-        return _ONE_WORD_FANDOM_NAME
+    if kind == FANDOM_NAME and " " not in hit.surface.strip():  # "HP"; "Supernatural" may be a word
+        return _ACRONYM if hit.surface.isupper() else _ONE_WORD_FANDOM_NAME
     return _STRENGTH.get(kind, 0.0)
 
 
