@@ -149,6 +149,12 @@ class SchemaOutdated(StoreError):
     code = "FS507"
 
 
+class LearnError(FicshelfError):
+    """``ficshelf learn`` has nothing to learn from, or cannot write what it learned."""
+
+    code = "FS310"
+
+
 ALL_ERRORS: tuple[type[FicshelfError], ...] = (
     FicshelfError,
     InputError,
@@ -176,4 +182,5 @@ ALL_ERRORS: tuple[type[FicshelfError], ...] = (
     LoginThrottled,
     InvalidValue,
     SchemaOutdated,
+    LearnError,
 )

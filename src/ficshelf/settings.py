@@ -56,7 +56,7 @@ class Settings(BaseSettings):
     knowledge_dir: Path | None = Field(
         default=None,
         description="Extra folder of fandom knowledge-base files (written by `ficshelf learn`), loaded after "
-        "the built-in ones.",
+        "the built-in ones; when unset, `<data_dir>/learned` is loaded if it exists.",
     )
 
 

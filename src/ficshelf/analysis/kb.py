@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import combinations
 from pathlib import Path
 from typing import Any
 
@@ -64,9 +65,16 @@ class Character:
 
 @dataclass(slots=True)
 class Ship:
+    """A ship as fans name it; three or more members ("OT3", a polycule) are all kept, as AO3's "A/B/C" tag."""
+
     names: list[str]
-    characters: tuple[str, str]
+    characters: tuple[str, ...]
     kind: str
+
+    @property
+    def pairs(self) -> list[tuple[str, str]]:
+        """Every pair of members, as evaluation reads an "A/B/C" relationship tag."""
+        return list(combinations(self.characters, 2))
 
 
 @dataclass(slots=True)
@@ -78,6 +86,10 @@ class Fandom:
     characters: dict[str, Character] = field(default_factory=dict)
     ships: list[Ship] = field(default_factory=list)
     source: str = ""
+    #: AO3 umbrella (meta) tags that contain this fandom ("Sherlock Holmes & Related Fandoms").
+    umbrellas: list[str] = field(default_factory=list)
+    #: About how many works AO3 lists under the fandom: its prior in fandom detection (0 when unknown).
+    works: int = 0
 
 
 @dataclass(slots=True, eq=False)
@@ -87,10 +99,13 @@ class KnowledgeBase:
     fandoms: dict[str, Fandom]
 
     def fandom(self, name: str) -> Fandom | None:
-        """A fandom by canonical name or any synonym (case-insensitive)."""
+        """A fandom by canonical name or any synonym, else by umbrella tag (case-insensitive)."""
         key = name.strip().lower()
         for fandom in self.fandoms.values():
             if fandom.name.lower() == key or key in (s.lower() for s in fandom.synonyms):
+                return fandom
+        for fandom in self.fandoms.values():
+            if key in (u.lower() for u in fandom.umbrellas):
                 return fandom
         return None
 
@@ -156,6 +171,8 @@ def _merge(kb: KnowledgeBase, data: dict[str, Any], source: str) -> None:
     fandom.synonyms += [s for s in data.get("synonyms", []) if s not in fandom.synonyms]
     fandom.related += [s for s in data.get("related", []) if s not in fandom.related]
     fandom.vocabulary += [s for s in data.get("vocabulary", []) if s not in fandom.vocabulary]
+    fandom.umbrellas += [s for s in data.get("umbrellas", []) if s not in fandom.umbrellas]
+    fandom.works = max(fandom.works, int(data.get("works", 0)))
     entries = data.get("characters", [])
     shared_family = _shared(entries, "family")
     for entry in entries:
@@ -166,8 +183,8 @@ def _merge(kb: KnowledgeBase, data: dict[str, Any], source: str) -> None:
             )
         _fill(character, entry, shared_family)
     for ship in data.get("ships", []):
-        pair = (ship["characters"][0], ship["characters"][1])
-        fandom.ships.append(Ship(names=list(ship["names"]), characters=pair, kind=ship["kind"]))
+        members = tuple(dict.fromkeys(ship["characters"]))
+        fandom.ships.append(Ship(names=list(ship["names"]), characters=members, kind=ship["kind"]))
 
 
 def _shared(entries: list[dict[str, Any]], key: str) -> set[str]:
@@ -187,18 +204,18 @@ def _fill(character: Character, entry: dict[str, Any], shared_family: set[str]) 
     given, family = entry.get("given", ""), entry.get("family", "")
     if given and family:
         names |= {f"{given} {family}".lower(), f"{family} {given}".lower(), given.lower()}
-        if family.lower() not in shared_family:
-            names.add(family.lower())
     elif given:
         names.add(given.lower())
+    if family and family.lower() not in shared_family:  # with or without a given name ("Lockhart", "Sans")
+        names.add(family.lower())
+    for synonym in entry.get("synonyms", []):
+        names |= _tag_names(synonym)
     ambiguous = {a.lower() for a in entry.get("ambiguous", [])}
-    # A one-word name of two letters ("Me", "Bo", "Al") is too often a word: ambiguous by rule.
+    # A one-word name of two letters ("Me", "Bo", "Al", a synonym tag "RM") is too often a word: ambiguous by rule.
     ambiguous |= {n for n in names if " " not in n and len(n) <= 2}
     character.names |= names - ambiguous
     character.ambiguous |= ambiguous
     character.titles |= {t.lower() for t in entry.get("titles", [])}
-    for synonym in entry.get("synonyms", []):
-        character.names |= _tag_names(synonym) - ambiguous
 
 
 def _is_group_tag(entry: dict[str, Any]) -> bool:

@@ -14,7 +14,7 @@ from rich.table import Table
 
 from ficshelf.cli.progress import progress_option
 from ficshelf.errors import EvalError
-from ficshelf.evaluation.gold import SEEDS, Gold, load_gold, load_predictions, work_id
+from ficshelf.evaluation.gold import PAGES, SEEDS, Gold, load_gold, load_predictions, work_id
 from ficshelf.evaluation.metrics import Accuracy, Counts, Report, evaluate
 from ficshelf.evaluation.names import default_matcher
 
@@ -38,7 +38,8 @@ from ficshelf.evaluation.names import default_matcher
 )
 @progress_option
 def eval_command(gold: Path, pred: Path | None, fmt: str, progress: bool | None) -> None:
-    """Score predictions against GOLD: the seeds' gold.json or a JSONL of works with authors' AO3 tags.
+    """Score predictions against GOLD: the seeds' gold.json, a JSONL of works with authors' AO3 tags, or a folder
+    of archive pages (AO3, FanFiction.Net) whose own tags are the gold.
 
     Prints precision, recall and F1 per field (fandom, characters, relationships, category, rating, archive
     warnings, quote speakers); see docs/eval.md. Exit status 2 when GOLD or --pred cannot be read, 1 when
@@ -72,10 +73,14 @@ def _analyse(gold: Gold, show: bool) -> tuple[dict[str, dict[str, Any]], int]:
     from ficshelf.cli.progress import progress_items
     from ficshelf.ingest.sources import read_paths
 
-    paths = [w.path for w in gold.works.values() if w.path is not None] if gold.kind == SEEDS else [gold.path]
     pipeline = default_pipeline()
     found: dict[str, dict[str, Any]] = {}
     failed = 0
+    if gold.kind == PAGES:  # the pages were imported when the gold was read
+        for wid, work in progress_items(list(gold.sources.items()), show):
+            found[wid] = doc_to_json(pipeline.run(work))
+        return found, failed
+    paths = [w.path for w in gold.works.values() if w.path is not None] if gold.kind == SEEDS else [gold.path]
     for item in progress_items(read_paths(paths), show):
         if item.error is not None:
             failed += 1
@@ -109,6 +114,7 @@ def report_json(report: Report, gold: Gold, strays: int) -> dict[str, Any]:
         "works": report.works,
         "works_without_prediction": report.without_prediction,
         "predictions_without_gold": strays,
+        "pages_skipped": len(gold.skipped),
         "rating_not_rated_skipped": report.not_rated_skipped,
         "quotes_found": report.quotes_found,
         "quotes_total": quotes.total if isinstance(quotes, Accuracy) else 0,
@@ -130,6 +136,8 @@ def print_table(report: Report, gold: Gold, strays: int, console: Console | None
         table.add_row(escape(name), *cells)
     console.print(table)
     console.print(f"{report.without_prediction} gold works had no prediction")
+    if gold.skipped:
+        console.print(f"{len(gold.skipped)} pages skipped (no work in them: tag, series or log-in pages …)")
     if strays:
         console.print(f"{strays} predictions matched no gold work")
     console.print(f"rating: {report.not_rated_skipped} gold works Not Rated (or unrated) were skipped")

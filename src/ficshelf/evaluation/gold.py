@@ -14,9 +14,11 @@ from typing import Any
 
 from ficshelf.errors import EvalError
 from ficshelf.evaluation.names import Relationship, is_generic, relationship_tag
+from ficshelf.model import TagKind, Work
 
 SEEDS = "seeds"
 TAGS = "tags"
+PAGES = "pages"
 _EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".epub")
 
 
@@ -41,9 +43,13 @@ class GoldWork:
 
 @dataclass(slots=True)
 class Gold:
-    kind: str  # SEEDS | TAGS
+    kind: str  # SEEDS | TAGS | PAGES
     path: Path
     works: dict[str, GoldWork]
+    #: pages only: the works as imported, to analyse when no --pred is given
+    sources: dict[str, Work] = field(default_factory=dict)
+    #: pages only: files skipped as not a work (tag, series, log-in pages) or unreadable, with the reason
+    skipped: list[str] = field(default_factory=list)
 
 
 def work_id(name: str) -> str:
@@ -55,6 +61,8 @@ def work_id(name: str) -> str:
 
 
 def load_gold(path: Path) -> Gold:
+    if path.is_dir():
+        return load_pages(path)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
@@ -74,6 +82,42 @@ def load_gold(path: Path) -> Gold:
     if not works:
         raise EvalError(f"{path}: no gold works (expected gold.json or JSON Lines with 'id')")
     return Gold(TAGS, path, works)
+
+
+def load_pages(folder: Path) -> Gold:
+    """Gold from a folder of archive pages (AO3, FanFiction.Net …): each work's own tags, as the importer reads
+    them from the page's preface. Pages that hold no work are skipped; several pages of one work (its
+    chapters) count once, as the first in name order."""
+    from ficshelf.ingest.sources import read_paths
+
+    gold = Gold(PAGES, folder, {})
+    for item in read_paths([folder]):
+        if item.work is None:
+            gold.skipped.append(item.error.line(item.source) if item.error else item.source)
+            continue
+        work = tagged_work(item.work)
+        if work.fandoms and work.id not in gold.works:
+            gold.works[work.id] = work
+            gold.sources[work.id] = item.work
+    if not gold.works:
+        raise EvalError(f"{folder}: no page with a work and its fandom tags")
+    return gold
+
+
+def tagged_work(work: Work) -> GoldWork:
+    """A work's author tags (as an importer found them) as gold."""
+    record: dict[str, Any] = {"id": work.id}
+    for key, kind in (
+        ("fandoms", TagKind.FANDOM),
+        ("characters", TagKind.CHARACTER),
+        ("relationships", TagKind.RELATIONSHIP),
+        ("categories", TagKind.CATEGORY),
+        ("archive_warnings", TagKind.WARNING),
+    ):
+        record[key] = work.tag_names(kind)
+    ratings = work.tag_names(TagKind.RATING)
+    record["rating"] = ratings[0] if ratings else ""
+    return _tagged_work(record)
 
 
 def read_jsonl(path: Path, text: str, what: str) -> list[dict[str, Any]]:

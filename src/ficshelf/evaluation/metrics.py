@@ -9,23 +9,22 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from ficshelf.evaluation.gold import SEEDS, TAGS, Gold, GoldWork, Prediction, prediction
-from ficshelf.evaluation.names import NameMatcher, Relationship, clean, is_generic, label, quote_text, rating_step
+from ficshelf.evaluation.fandoms import ROWS as FANDOM_ROWS
+from ficshelf.evaluation.fandoms import score_fandoms
+from ficshelf.evaluation.gold import PAGES, SEEDS, TAGS, Gold, GoldWork, Prediction, prediction
+from ficshelf.evaluation.names import NameMatcher, Relationship, is_generic, label, quote_text, rating_step
 
 G = TypeVar("G")
 P = TypeVar("P")
 _NOT_A_LABEL = {"", "no category"}
-OUTSIDE = ("harry potter", "fantastic beasts")
-ACCURACY_ROWS = frozenset(
-    {"fandom top-1", "fandom top-1 (outside HP/FB)", "rating", "rating (within one)", "quote speakers"}
-)
+ACCURACY_ROWS = frozenset({*FANDOM_ROWS, "rating", "rating (within one)", "quote speakers"})
 _TAG_ROWS = ("characters", "relationships", "category", "rating", "rating (within one)", "archive warnings")
 #: The rows of a report, in order, for each kind of gold.
 ROWS = {
-    TAGS: ("fandom top-1", "fandom top-1 (outside HP/FB)", *_TAG_ROWS),
+    TAGS: (*FANDOM_ROWS, *_TAG_ROWS),
+    PAGES: (*FANDOM_ROWS, *_TAG_ROWS),
     SEEDS: (
-        "fandom top-1",
-        "fandom top-1 (outside HP/FB)",
+        *FANDOM_ROWS,
         "characters",
         "characters (main)",
         "characters (mentioned)",
@@ -101,15 +100,7 @@ def evaluate(gold: Gold, predictions: dict[str, dict[str, Any]], matcher: NameMa
 
 
 def _score_work(report: Report, work: GoldWork, pred: Prediction, m: NameMatcher, seeds: bool) -> None:
-    if work.fandoms:
-        top = pred.fandoms[0] if pred.fandoms else None
-        right = top is not None and any(m.same_fandom(top, g) for g in work.fandoms)
-        rows = ["fandom top-1"]
-        if not any(s in clean(g) or s in " ".join(m.fandom(g)) for g in work.fandoms for s in OUTSIDE):
-            rows.append("fandom top-1 (outside HP/FB)")
-        for row in rows:
-            report.accuracy(row).correct += right
-            report.accuracy(row).total += 1
+    score_fandoms(report, work.fandoms, pred.fandoms, m)
     names = [(n, role) for n, role in pred.characters if not is_generic(n)]
     everyone = _people([n for n, _ in names], m)
     _prf(report.counts("characters"), _people(work.characters, m), everyone, _overlap)
