@@ -7,13 +7,16 @@ sentence. Kept in one place so they can be reviewed and tuned together.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
 class Lexicon:
     pattern: re.Pattern[str]
     weights: dict[str, float]
+    #: weights of the surface forms seen so far (a regex cue's weight is found once per form)
+    seen: dict[str, float] = field(default_factory=dict)
 
 
 def lexicon(weights: dict[str, float]) -> Lexicon:
@@ -29,17 +32,28 @@ def cue_weight(sentence: str, lex: Lexicon) -> float:
     return total
 
 
+def cue_weights_by(text: str, lex: Lexicon, group: Callable[[int], int]) -> dict[int, float]:
+    """The summed cue weights of a whole text, one scan, grouped by ``group(offset)`` (e.g. a sentence number)."""
+    totals: dict[int, float] = {}
+    for match in lex.pattern.finditer(text):
+        key = group(match.start())
+        totals[key] = totals.get(key, 0.0) + _weight(match.group(1).lower(), lex)
+    return totals
+
+
 def cue_hits(text: str, lex: Lexicon) -> list[re.Match[str]]:
     return list(lex.pattern.finditer(text))
 
 
 def _weight(found: str, lex: Lexicon) -> float:
-    if found in lex.weights:
-        return lex.weights[found]
-    for key, value in lex.weights.items():
-        if re.fullmatch(key, found, re.I):
-            return value
-    return 1.0
+    weight = lex.seen.get(found)
+    if weight is None:
+        weight = lex.weights.get(found)
+        if weight is None:
+            weight = next((v for k, v in lex.weights.items() if re.fullmatch(k, found, re.I)), 1.0)
+        if len(lex.seen) < 10_000:
+            lex.seen[found] = weight
+    return weight
 
 
 ROMANTIC = lexicon(

@@ -21,13 +21,17 @@ from dataclasses import dataclass
 from ficshelf.analysis.analysers.discovery import discover_names, sentence_initial
 from ficshelf.analysis.doc import Doc
 from ficshelf.analysis.kb import Character
-from ficshelf.analysis.matcher import AMBIGUOUS, VOCAB, Hit
+from ficshelf.analysis.matcher import AMBIGUOUS, NAME, VOCAB, Hit
 from ficshelf.analysis.results import CharacterResult
 
 _MAIN_SHARE = 0.5
 _POV_BOOST = 1.5
 _HONORIFIC = re.compile(r"[- ]?(?:chan|kun|san|sama|sensei|senpai|sempai|dono|nii|nee)\b", re.I)
 _MIN_MAIN_MENTIONS = 3
+_MIN_OUTSIDE = 3
+#: a known character is suggested as a tag with this many mentions and this share of the top one's
+_SUGGEST_MENTIONS = 2
+_SUGGEST_SHARE = 0.05
 
 
 class CharactersAnalyser:
@@ -43,9 +47,18 @@ class CharactersAnalyser:
         unshared: Counter[str] = Counter()
         shared_hits: list[tuple[Hit, list[Character]]] = []
         ambiguous_hits: list[tuple[Hit, list[Character]]] = []
+        outside: dict[str, list[Hit]] = defaultdict(list)
+        outside_chars: dict[str, Character] = {}
         for hit in doc.hits:
             named = [e.character for e in hit.entries if e.character and e.fandom in allowed and e.kind != AMBIGUOUS]
             vague = [e.character for e in hit.entries if e.character and e.fandom in allowed and e.kind == AMBIGUOUS]
+            if not named and not vague:
+                other = {e.character.name: e.character for e in hit.entries if e.character and e.kind == NAME}
+                if len(other) == 1:
+                    (who,) = other.values()
+                    outside[who.name].append(hit)
+                    outside_chars[who.name] = who
+                continue
             if len(named) == 1:
                 chars[named[0].name] = named[0]
                 found[named[0].name].append((hit, named[0]))
@@ -65,9 +78,15 @@ class CharactersAnalyser:
                 best = max(present, key=lambda c: (len(found.get(c.name, ())), accepted[c.name].strength, c.major))
                 chars[best.name] = best
                 found[best.name].append((hit, best))
+        for name, hits in outside.items():
+            # a character of a fandom not detected (a crossover's second fandom): named in full, and often
+            if name not in found and len(hits) >= _MIN_OUTSIDE and any(" " in h.surface.strip() for h in hits):
+                chars[name] = outside_chars[name]
+                found[name] = [(h, outside_chars[name]) for h in hits]
         results = [_result(chars[name], mentions) for name, mentions in found.items()]
         covered = [(h.start, h.end) for h in doc.hits]
-        for name, spans in discover_names(doc.text, covered).items():
+        english = doc.language in ("en", "", "und")
+        for name, spans in (discover_names(doc.text, covered) if english else {}).items():
             results.append(
                 CharacterResult(
                     name=name,
@@ -123,6 +142,9 @@ def _assign_roles(results: list[CharacterResult], headers: list[str]) -> None:
         r.score = round(min(1.0, weight[r.name] / top), 3) if top else 0.0
         if r.known and r.mentions >= _MIN_MAIN_MENTIONS and weight[r.name] >= top * _MAIN_SHARE:
             r.role = "main"
+        r.suggested = r.known and (
+            r.role == "main" or (r.mentions >= _SUGGEST_MENTIONS and weight[r.name] >= top * _SUGGEST_SHARE)
+        )
 
 
 @dataclass(frozen=True, slots=True)
