@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from ficshelf.analysis.analysers.discovery import discover_names, sentence_initial
 from ficshelf.analysis.doc import Doc
 from ficshelf.analysis.kb import Character
-from ficshelf.analysis.matcher import AMBIGUOUS, NAME, VOCAB, Hit
+from ficshelf.analysis.matcher import AMBIGUOUS, NAME, VOCAB, Entry, Hit
 from ficshelf.analysis.results import CharacterResult
 
 _MAIN_SHARE = 0.5
@@ -47,17 +47,14 @@ class CharactersAnalyser:
         unshared: Counter[str] = Counter()
         shared_hits: list[tuple[Hit, list[Character]]] = []
         ambiguous_hits: list[tuple[Hit, list[Character]]] = []
-        outside: dict[str, list[Hit]] = defaultdict(list)
-        outside_chars: dict[str, Character] = {}
+        outside: list[tuple[Hit, list[Entry]]] = []
         for hit in doc.hits:
             named = [e.character for e in hit.entries if e.character and e.fandom in allowed and e.kind != AMBIGUOUS]
             vague = [e.character for e in hit.entries if e.character and e.fandom in allowed and e.kind == AMBIGUOUS]
             if not named and not vague:
-                other = {e.character.name: e.character for e in hit.entries if e.character and e.kind == NAME}
-                if len(other) == 1:
-                    (who,) = other.values()
-                    outside[who.name].append(hit)
-                    outside_chars[who.name] = who
+                other = [e for e in hit.entries if e.character and e.kind == NAME]
+                if other:
+                    outside.append((hit, other))
                 continue
             if len(named) == 1:
                 chars[named[0].name] = named[0]
@@ -78,11 +75,11 @@ class CharactersAnalyser:
                 best = max(present, key=lambda c: (len(found.get(c.name, ())), accepted[c.name].strength, c.major))
                 chars[best.name] = best
                 found[best.name].append((hit, best))
-        for name, hits in outside.items():
-            # a character of a fandom not detected (a crossover's second fandom): named in full, and often
-            if name not in found and len(hits) >= _MIN_OUTSIDE and any(" " in h.surface.strip() for h in hits):
-                chars[name] = outside_chars[name]
-                found[name] = [(h, outside_chars[name]) for h in hits]
+        listed = {f.name for f in doc.fandoms}
+        for name, (character, hits) in _outside(outside, listed).items():
+            if name not in found:
+                chars[name] = character
+                found[name] = [(h, character) for h in hits]
         results = [_result(chars[name], mentions) for name, mentions in found.items()]
         covered = [(h.start, h.end) for h in doc.hits]
         english = doc.language in ("en", "", "und")
@@ -103,6 +100,30 @@ class CharactersAnalyser:
         _assign_roles(results, headers)
         results.sort(key=lambda r: (r.role != "main", -r.mentions, r.name))
         doc.characters = results
+
+
+def _outside(hits: list[tuple[Hit, list[Entry]]], listed: set[str]) -> dict[str, tuple[Character, list[Hit]]]:
+    """Characters of a crossover's second fandom, named three times or more: when that fandom is detected but
+    weaker than the first, by any name; otherwise only once named in full by a name no other character has.
+    A shared name goes to the candidate of a detected fandom, then to the one named in full most."""
+    full: Counter[str] = Counter()
+    for hit, entries in hits:
+        if len({e.character.name for e in entries if e.character}) == 1 and " " in hit.surface.strip():
+            full[entries[0].character.name if entries[0].character else ""] += 1
+    taken: dict[str, tuple[Character, list[Hit]]] = {}
+    for hit, entries in hits:
+        best = max(entries, key=lambda e: (e.fandom in listed, full[_name(e)], _major(e), -len(_name(e))))
+        if best.character and (best.fandom in listed or full[best.character.name]):
+            taken.setdefault(best.character.name, (best.character, []))[1].append(hit)
+    return {name: found for name, found in taken.items() if len(found[1]) >= _MIN_OUTSIDE}
+
+
+def _name(entry: Entry) -> str:
+    return entry.character.name if entry.character else ""
+
+
+def _major(entry: Entry) -> bool:
+    return bool(entry.character and entry.character.major)
 
 
 def _allowed_fandoms(doc: Doc) -> set[str]:

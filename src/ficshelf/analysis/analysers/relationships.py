@@ -26,7 +26,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 
-from ficshelf.analysis.cues import PLATONIC, ROMANCE_SIGNAL, ROMANTIC, Lexicon, cue_weights_by
+from ficshelf.analysis.cues import PLATONIC, ROMANCE_SIGNAL, ROMANTIC, Lexicon, cue_weights_by, lower_same_length
 from ficshelf.analysis.doc import Doc
 from ficshelf.analysis.results import CharacterResult, Evidence, Quote, Relationship
 from ficshelf.analysis.sentences import SentenceIndex, sentence_index
@@ -60,8 +60,9 @@ class RelationshipsAnalyser:
         evidence: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
         romantic_total = 0.0
         romantic_unpaired = 0.0
+        lowered = lower_same_length(doc.text)
         for kind, lexicon in _LEXICONS:
-            for number, weight in cue_weights_by(doc.text, lexicon, index.index_of).items():
+            for number, weight in cue_weights_by(doc.text, lexicon, index.index_of, lowered).items():
                 if kind == "romantic":
                     romantic_total += weight
                 start, end, sentence = index.sentence(number)
@@ -97,7 +98,9 @@ class _People:
         self.quote_starts = [q.start for q in self.quotes]
 
     def named(self, start: int, end: int) -> list[str]:
-        return _unique(name for _, name in self.mentions[bisect_left(self.starts, start) : bisect_left(self.starts, end)])
+        return _unique(
+            name for _, name in self.mentions[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+        )
 
     def pairs(self, number: int, start: int, end: int, sentence: str) -> list[tuple[tuple[str, str], float]]:
         named = self.named(start, end)
@@ -170,9 +173,7 @@ def _decide(
     return found
 
 
-def _main_pair(
-    doc: Doc, known: dict[str, CharacterResult], people: _People, unpaired: float, density: float
-) -> None:
+def _main_pair(doc: Doc, known: dict[str, CharacterResult], people: _People, unpaired: float, density: float) -> None:
     """The two most-mentioned characters as the main romantic pair, when they share sentences; the score says how
     much the work reads as a romance (notes or summary, romantic cues without a named pair, cue density)."""
     ranked = sorted(known.values(), key=lambda c: (-c.mentions, c.name))[:2]
