@@ -29,6 +29,7 @@ _POV_BOOST = 1.5
 _HONORIFIC = re.compile(r"[- ]?(?:chan|kun|san|sama|sensei|senpai|sempai|dono|nii|nee)\b", re.I)
 _MIN_MAIN_MENTIONS = 3
 _MIN_OUTSIDE = 3
+_MIN_OUTSIDE_UNNAMED = 5
 #: a known character is suggested as a tag with this many mentions and this share of the top one's
 _SUGGEST_MENTIONS = 2
 _SUGGEST_SHARE = 0.05
@@ -47,6 +48,7 @@ class CharactersAnalyser:
         unshared: Counter[str] = Counter()
         shared_hits: list[tuple[Hit, list[Character]]] = []
         ambiguous_hits: list[tuple[Hit, list[Character]]] = []
+        mixed: list[tuple[Hit, list[Character], list[Character]]] = []
         outside: list[tuple[Hit, list[Entry]]] = []
         for hit in doc.hits:
             named = [e.character for e in hit.entries if e.character and e.fandom in allowed and e.kind != AMBIGUOUS]
@@ -56,7 +58,9 @@ class CharactersAnalyser:
                 if other:
                     outside.append((hit, other))
                 continue
-            if len(named) == 1:
+            if named and vague:
+                mixed.append((hit, named, vague))
+            elif len(named) == 1:
                 chars[named[0].name] = named[0]
                 found[named[0].name].append((hit, named[0]))
                 unshared[named[0].name] += 1
@@ -64,6 +68,15 @@ class CharactersAnalyser:
                 shared_hits.append((hit, named))
             elif vague and not any(e.kind == VOCAB for e in hit.entries):
                 ambiguous_hits.append((hit, vague))
+        for hit, named, vague in mixed:
+            # "Sakura": a plain name in one fandom, an ambiguous one in another whose character is present
+            present = [c for c in vague if unshared[c.name]]
+            if present or len(named) > 1:
+                shared_hits.append((hit, named + present))
+            else:
+                chars[named[0].name] = named[0]
+                found[named[0].name].append((hit, named[0]))
+                unshared[named[0].name] += 1
         for hit, candidates in shared_hits:
             best = max(candidates, key=lambda c: (unshared[c.name], c.major, -len(c.name)))
             chars[best.name] = best
@@ -103,8 +116,9 @@ class CharactersAnalyser:
 
 
 def _outside(hits: list[tuple[Hit, list[Entry]]], listed: set[str]) -> dict[str, tuple[Character, list[Hit]]]:
-    """Characters of a crossover's second fandom, named three times or more: when that fandom is detected but
-    weaker than the first, by any name; otherwise only once named in full by a name no other character has.
+    """Characters of a crossover's second fandom: named in full at least once, by a name no other character has,
+    and named three times or more; or, when that fandom is detected but weaker than the first, named by any name
+    five times or more.
     A shared name goes to the candidate of a detected fandom, then to the one named in full most."""
     full: Counter[str] = Counter()
     for hit, entries in hits:
@@ -115,7 +129,11 @@ def _outside(hits: list[tuple[Hit, list[Entry]]], listed: set[str]) -> dict[str,
         best = max(entries, key=lambda e: (e.fandom in listed, full[_name(e)], _major(e), -len(_name(e))))
         if best.character and (best.fandom in listed or full[best.character.name]):
             taken.setdefault(best.character.name, (best.character, []))[1].append(hit)
-    return {name: found for name, found in taken.items() if len(found[1]) >= _MIN_OUTSIDE}
+    return {
+        name: found
+        for name, found in taken.items()
+        if len(found[1]) >= (_MIN_OUTSIDE if full[name] else _MIN_OUTSIDE_UNNAMED)
+    }
 
 
 def _name(entry: Entry) -> str:

@@ -179,13 +179,15 @@ def _find(text: str, word: str, whole: bool = False) -> list[int]:
     at = text.find(word)
     while at >= 0:
         end = at + len(word)
-        if not _word_char(text, at - 1) and not _word_char(text, end):
-            if not whole or not (
-                _NEXT_CAPITALISED.match(text, end) or _CAPITALISED_BEFORE.search(text, max(0, at - 40), at)
-            ):
-                found.append(at)
+        alone = not _word_char(text, at - 1) and not _word_char(text, end)
+        if alone and not (whole and _in_longer_name(text, at, end)):
+            found.append(at)
         at = text.find(word, end)
     return found
+
+
+def _in_longer_name(text: str, start: int, end: int) -> bool:
+    return bool(_NEXT_CAPITALISED.match(text, end) or _CAPITALISED_BEFORE.search(text, max(0, start - 40), start))
 
 
 def _word_char(text: str, offset: int) -> bool:
