@@ -191,3 +191,28 @@ def test_missing_and_malformed_fields_score_as_empty() -> None:
                 assert row.tp == 0 and row.predicted == 0, name
             else:
                 assert row.correct == 0, name
+
+
+def test_authors_tags_compare_the_suggested_characters_and_relationships() -> None:
+    gold = _tags(
+        GoldWork(
+            "w", characters=["Ann Lark", "Bo Finch"], relationships=[Relationship("Ann Lark", "Bo Finch", "romantic")]
+        )
+    )
+    pred = {
+        "characters": [
+            {"name": "Ann Lark", "suggested": True},
+            {"name": "Bo Finch", "suggested": True},
+            {"name": "Cy Wren", "suggested": False},
+        ],
+        "relationships": [
+            {"characters": ["Ann Lark", "Bo Finch"], "kind": "romantic", "suggested": True},
+            {"characters": ["Ann Lark", "Cy Wren"], "kind": "platonic", "suggested": False},
+        ],
+    }
+    report = _run(gold, {"w": pred})
+    assert _prf(report, "characters") == (2, 2, 2)
+    assert _prf(report, "relationships") == (1, 1, 1)
+    # the seeds' gold lists every character named, so there every predicted one counts
+    seeds = GoldWork("w", characters=["Ann Lark", "Bo Finch"], main_characters=[], mentioned_characters=[], quotes=[])
+    assert _prf(_run(Gold(SEEDS, Path("gold.json"), {"w": seeds}), {"w": pred}), "characters") == (2, 3, 2)

@@ -7,19 +7,26 @@ sentence. Kept in one place so they can be reviewed and tuned together.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
 class Lexicon:
     pattern: re.Pattern[str]
     weights: dict[str, float]
+    #: the same cues, case-sensitive, for lower-cased text (several times faster than re.IGNORECASE); None
+    #: when a cue holds a capital letter (r"\bAU\b")
+    lowered: re.Pattern[str] | None = None
+    #: weights of the surface forms seen so far (a regex cue's weight is found once per form)
+    seen: dict[str, float] = field(default_factory=dict)
 
 
 def lexicon(weights: dict[str, float]) -> Lexicon:
     alternatives = sorted(weights, key=len, reverse=True)
-    pattern = re.compile(r"\b(" + "|".join(alternatives) + r")", re.I)
-    return Lexicon(pattern, {k.replace("\\", "").lower(): v for k, v in weights.items()})
+    source = r"\b(" + "|".join(alternatives) + r")"
+    lowered = re.compile(source) if source == source.lower() else None
+    return Lexicon(re.compile(source, re.I), {k.replace("\\", "").lower(): v for k, v in weights.items()}, lowered)
 
 
 def cue_weight(sentence: str, lex: Lexicon) -> float:
@@ -29,17 +36,43 @@ def cue_weight(sentence: str, lex: Lexicon) -> float:
     return total
 
 
+def lower_same_length(text: str) -> str:
+    """``text`` lower-cased with every offset kept (a character whose lower case is longer stays as it is)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def cue_weights_by(
+    text: str, lex: Lexicon, group: Callable[[int], int], lowered: str | None = None
+) -> dict[int, float]:
+    """The summed cue weights of a whole text, one scan, grouped by ``group(offset)`` (e.g. a sentence number).
+    ``lowered`` is ``lower_same_length(text)`` when the caller has it (the scan is then case-sensitive)."""
+    totals: dict[int, float] = {}
+    if lex.lowered is not None:
+        matches = lex.lowered.finditer(lowered if lowered is not None else lower_same_length(text))
+    else:
+        matches = lex.pattern.finditer(text)
+    for match in matches:
+        key = group(match.start())
+        totals[key] = totals.get(key, 0.0) + _weight(match.group(1).lower(), lex)
+    return totals
+
+
 def cue_hits(text: str, lex: Lexicon) -> list[re.Match[str]]:
     return list(lex.pattern.finditer(text))
 
 
 def _weight(found: str, lex: Lexicon) -> float:
-    if found in lex.weights:
-        return lex.weights[found]
-    for key, value in lex.weights.items():
-        if re.fullmatch(key, found, re.I):
-            return value
-    return 1.0
+    weight = lex.seen.get(found)
+    if weight is None:
+        weight = lex.weights.get(found)
+        if weight is None:
+            weight = next((v for k, v in lex.weights.items() if re.fullmatch(k, found, re.I)), 1.0)
+        if len(lex.seen) < 10_000:
+            lex.seen[found] = weight
+    return weight
 
 
 ROMANTIC = lexicon(

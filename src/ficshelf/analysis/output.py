@@ -46,6 +46,7 @@ def doc_to_json(doc: Doc) -> dict[str, Any]:
                 "known": c.known,
                 "gender": c.gender,
                 "score": c.score,
+                "suggested": c.suggested,
             }
             for c in doc.characters
         ],
@@ -67,6 +68,7 @@ def doc_to_json(doc: Doc) -> dict[str, Any]:
                 "role": r.role,
                 "tag": r.tag,
                 "score": r.score,
+                "suggested": r.suggested,
                 "evidence": [_evidence(e) for e in r.evidence],
             }
             for r in doc.relationships

@@ -32,6 +32,8 @@ class CharacterResult:
     known: bool  # from the knowledge base (True) or discovered in the text (False)
     dialogue: int = 0
     score: float = 0.0
+    #: whether an author would tag this character (see docs/analysis-format.md)
+    suggested: bool = False
     #: Offsets of each mention in Doc.text.
     spans: list[tuple[int, int]] = field(default_factory=list)
 
@@ -53,6 +55,8 @@ class Relationship:
     role: str  # main | background
     score: float
     evidence: list[Evidence] = field(default_factory=list)
+    #: whether an author would tag it: main, or background with strong evidence
+    suggested: bool = False
 
     @property
     def tag(self) -> str:

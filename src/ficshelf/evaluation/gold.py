@@ -208,6 +208,10 @@ class Prediction:
     rating: str
     archive_warnings: list[str]
     quotes: list[tuple[str, str]]
+    #: characters and relationships marked ``suggested`` (what an author would tag); None when the
+    #: prediction does not say, so that every one counts
+    suggested_characters: list[str] | None = None
+    suggested_relationships: list[Relationship] | None = None
 
 
 def prediction(record: dict[str, Any] | None) -> Prediction:
@@ -223,6 +227,7 @@ def prediction(record: dict[str, Any] | None) -> Prediction:
             if a and b:
                 relationships.append(Relationship(a, b, str(rel.get("kind", "")), _field(rel, "role")))
     category = rec.get("category", rec.get("categories"))
+    suggested = _suggested(rec)
     return Prediction(
         fandoms=[n for f in _list(rec, "fandoms") if (n := _name(f))],
         characters=characters,
@@ -235,7 +240,28 @@ def prediction(record: dict[str, Any] | None) -> Prediction:
             for q in _list(rec, "quotes")
             if isinstance(q, dict)
         ],
+        suggested_characters=suggested[0],
+        suggested_relationships=suggested[1],
     )
+
+
+def _suggested(rec: dict[str, Any]) -> tuple[list[str] | None, list[Relationship] | None]:
+    """The characters and relationships a prediction marks ``suggested``, where it marks any that way."""
+    chars = _list(rec, "characters")
+    rels = [r for r in _list(rec, "relationships") if isinstance(r, dict)]
+    names = None
+    if any(isinstance(c, dict) and "suggested" in c for c in chars):
+        names = [n for c in chars if isinstance(c, dict) and c.get("suggested") is True and (n := _name(c))]
+    pairs = None
+    if any("suggested" in r for r in rels):
+        pairs = []
+        for rel in rels:
+            pair = rel.get("characters")
+            if rel.get("suggested") is True and isinstance(pair, list) and len(pair) == 2:
+                a, b = _name(pair[0]), _name(pair[1])
+                if a and b:
+                    pairs.append(Relationship(a, b, str(rel.get("kind", "")), _field(rel, "role")))
+    return names, pairs
 
 
 def _list(rec: dict[str, Any], key: str) -> list[Any]:

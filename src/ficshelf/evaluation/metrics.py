@@ -102,14 +102,17 @@ def evaluate(gold: Gold, predictions: dict[str, dict[str, Any]], matcher: NameMa
 def _score_work(report: Report, work: GoldWork, pred: Prediction, m: NameMatcher, seeds: bool) -> None:
     score_fandoms(report, work.fandoms, pred.fandoms, m)
     names = [(n, role) for n, role in pred.characters if not is_generic(n)]
-    everyone = _people([n for n, _ in names], m)
+    # authors tag the characters and relationships that matter: against their tags, compare the suggested ones
+    tagged = [n for n in pred.suggested_characters or [] if not is_generic(n)]
+    everyone = _people(tagged if pred.suggested_characters is not None and not seeds else [n for n, _ in names], m)
     _prf(report.counts("characters"), _people(work.characters, m), everyone, _overlap)
     rels = [(r.role, _pair(r, m)) for r in pred.relationships]
+    shown = pred.suggested_relationships if pred.suggested_relationships is not None and not seeds else None
     gold_rels = [(r.role, _pair(r, m)) for r in work.relationships]
     _prf(
         report.counts("relationships"),
         _distinct([g for _, g in gold_rels], _same_pair),
-        _distinct([p for _, p in rels], _same_pair),
+        _distinct([_pair(r, m) for r in shown] if shown is not None else [p for _, p in rels], _same_pair),
         _same_pair,
     )
     if seeds:

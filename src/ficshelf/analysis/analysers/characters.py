@@ -21,13 +21,18 @@ from dataclasses import dataclass
 from ficshelf.analysis.analysers.discovery import discover_names, sentence_initial
 from ficshelf.analysis.doc import Doc
 from ficshelf.analysis.kb import Character
-from ficshelf.analysis.matcher import AMBIGUOUS, VOCAB, Hit
+from ficshelf.analysis.matcher import AMBIGUOUS, NAME, VOCAB, Entry, Hit
 from ficshelf.analysis.results import CharacterResult
 
 _MAIN_SHARE = 0.5
 _POV_BOOST = 1.5
 _HONORIFIC = re.compile(r"[- ]?(?:chan|kun|san|sama|sensei|senpai|sempai|dono|nii|nee)\b", re.I)
 _MIN_MAIN_MENTIONS = 3
+_MIN_OUTSIDE = 3
+_MIN_OUTSIDE_UNNAMED = 5
+#: a known character is suggested as a tag with this many mentions and this share of the top one's
+_SUGGEST_MENTIONS = 2
+_SUGGEST_SHARE = 0.05
 
 
 class CharactersAnalyser:
@@ -43,10 +48,19 @@ class CharactersAnalyser:
         unshared: Counter[str] = Counter()
         shared_hits: list[tuple[Hit, list[Character]]] = []
         ambiguous_hits: list[tuple[Hit, list[Character]]] = []
+        mixed: list[tuple[Hit, list[Character], list[Character]]] = []
+        outside: list[tuple[Hit, list[Entry]]] = []
         for hit in doc.hits:
             named = [e.character for e in hit.entries if e.character and e.fandom in allowed and e.kind != AMBIGUOUS]
             vague = [e.character for e in hit.entries if e.character and e.fandom in allowed and e.kind == AMBIGUOUS]
-            if len(named) == 1:
+            if not named and not vague:
+                other = [e for e in hit.entries if e.character and e.kind == NAME]
+                if other:
+                    outside.append((hit, other))
+                continue
+            if named and vague:
+                mixed.append((hit, named, vague))
+            elif len(named) == 1:
                 chars[named[0].name] = named[0]
                 found[named[0].name].append((hit, named[0]))
                 unshared[named[0].name] += 1
@@ -54,6 +68,15 @@ class CharactersAnalyser:
                 shared_hits.append((hit, named))
             elif vague and not any(e.kind == VOCAB for e in hit.entries):
                 ambiguous_hits.append((hit, vague))
+        for hit, named, vague in mixed:
+            # "Sakura": a plain name in one fandom, an ambiguous one in another whose character is present
+            present = [c for c in vague if unshared[c.name]]
+            if present or len(named) > 1:
+                shared_hits.append((hit, named + present))
+            else:
+                chars[named[0].name] = named[0]
+                found[named[0].name].append((hit, named[0]))
+                unshared[named[0].name] += 1
         for hit, candidates in shared_hits:
             best = max(candidates, key=lambda c: (unshared[c.name], c.major, -len(c.name)))
             chars[best.name] = best
@@ -65,9 +88,15 @@ class CharactersAnalyser:
                 best = max(present, key=lambda c: (len(found.get(c.name, ())), accepted[c.name].strength, c.major))
                 chars[best.name] = best
                 found[best.name].append((hit, best))
+        listed = {f.name for f in doc.fandoms}
+        for name, (character, hits) in _outside(outside, listed).items():
+            if name not in found:
+                chars[name] = character
+                found[name] = [(h, character) for h in hits]
         results = [_result(chars[name], mentions) for name, mentions in found.items()]
         covered = [(h.start, h.end) for h in doc.hits]
-        for name, spans in discover_names(doc.text, covered).items():
+        english = doc.language in ("en", "", "und")
+        for name, spans in (discover_names(doc.text, covered) if english else {}).items():
             results.append(
                 CharacterResult(
                     name=name,
@@ -84,6 +113,35 @@ class CharactersAnalyser:
         _assign_roles(results, headers)
         results.sort(key=lambda r: (r.role != "main", -r.mentions, r.name))
         doc.characters = results
+
+
+def _outside(hits: list[tuple[Hit, list[Entry]]], listed: set[str]) -> dict[str, tuple[Character, list[Hit]]]:
+    """Characters of a crossover's second fandom: named in full at least once, by a name no other character has,
+    and named three times or more; or, when that fandom is detected but weaker than the first, named by any name
+    five times or more.
+    A shared name goes to the candidate of a detected fandom, then to the one named in full most."""
+    full: Counter[str] = Counter()
+    for hit, entries in hits:
+        if len({e.character.name for e in entries if e.character}) == 1 and " " in hit.surface.strip():
+            full[entries[0].character.name if entries[0].character else ""] += 1
+    taken: dict[str, tuple[Character, list[Hit]]] = {}
+    for hit, entries in hits:
+        best = max(entries, key=lambda e: (e.fandom in listed, full[_name(e)], _major(e), -len(_name(e))))
+        if best.character and (best.fandom in listed or full[best.character.name]):
+            taken.setdefault(best.character.name, (best.character, []))[1].append(hit)
+    return {
+        name: found
+        for name, found in taken.items()
+        if len(found[1]) >= (_MIN_OUTSIDE if full[name] else _MIN_OUTSIDE_UNNAMED)
+    }
+
+
+def _name(entry: Entry) -> str:
+    return entry.character.name if entry.character else ""
+
+
+def _major(entry: Entry) -> bool:
+    return bool(entry.character and entry.character.major)
 
 
 def _allowed_fandoms(doc: Doc) -> set[str]:
@@ -123,6 +181,9 @@ def _assign_roles(results: list[CharacterResult], headers: list[str]) -> None:
         r.score = round(min(1.0, weight[r.name] / top), 3) if top else 0.0
         if r.known and r.mentions >= _MIN_MAIN_MENTIONS and weight[r.name] >= top * _MAIN_SHARE:
             r.role = "main"
+        r.suggested = r.known and (
+            r.role == "main" or (r.mentions >= _SUGGEST_MENTIONS and weight[r.name] >= top * _SUGGEST_SHARE)
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import defaultdict
+from collections import Counter
 
 _CANDIDATE = re.compile(r"\b[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2}\b")
-_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _MIN_COUNT = 3
+_CAPITALISED_BEFORE = re.compile(r"\b[A-Z][a-z]+ $")
+_NEXT_CAPITALISED = re.compile(r" [A-Z][a-z]")
 _DETERMINER = re.compile(r"\b(?:the|a|an|The|A|An) $")
 _OPENERS = "\"“‘'([*_~-"
 STOPWORDS = frozenset(
@@ -144,22 +145,53 @@ def sentence_initial(text: str, start: int) -> bool:
 
 
 def discover_names(text: str, covered: list[tuple[int, int]]) -> dict[str, list[tuple[int, int]]]:
+    """Candidates are counted by their text first (one C-level scan); only those seen three times or more, made
+    of words that are neither stop words, knowledge-base names nor written in lower case, are then found
+    occurrence by occurrence (by plain substring search: no per-name regex to compile)."""
+    counts = Counter(_CANDIDATE.findall(text))
+    known = {text[s:e] for s, e in covered}
+    frequent = [
+        name
+        for name, n in counts.items()
+        if n >= _MIN_COUNT and name not in known and not any(w in STOPWORDS for w in name.split())
+    ]
+    frequent = [name for name in frequent if not any(_find(text, w.lower()) for w in name.split())]
+    if not frequent:
+        return {}
     starts = [s for s, _ in covered]
-    lower_words = set(_LOWER_WORD.findall(text))
-    found: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for match in _CANDIDATE.finditer(text):
-        start, end = match.span()
-        if (
-            sentence_initial(text, start)
-            or _inside(covered, starts, start)
-            or _DETERMINER.search(text, max(0, start - 5), start)
-        ):
-            continue
-        words = [w for w in match.group(0).split() if w not in STOPWORDS and w.lower() not in lower_words]
-        if not words or len(words) != len(match.group(0).split()):
-            continue
-        found[" ".join(words)].append((start, end))
-    return {name: spans for name, spans in found.items() if len(spans) >= _MIN_COUNT}
+    found: dict[str, list[tuple[int, int]]] = {}
+    for name in frequent:
+        kept = [
+            (start, start + len(name))
+            for start in _find(text, name, whole=True)
+            if not sentence_initial(text, start)
+            and not _inside(covered, starts, start)
+            and not _DETERMINER.search(text, max(0, start - 5), start)
+        ]
+        if len(kept) >= _MIN_COUNT:
+            found[name] = kept
+    return found
+
+
+def _find(text: str, word: str, whole: bool = False) -> list[int]:
+    """Offsets where ``word`` stands as a word; ``whole``: and not inside a longer run of capitalised words."""
+    found = []
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        alone = not _word_char(text, at - 1) and not _word_char(text, end)
+        if alone and not (whole and _in_longer_name(text, at, end)):
+            found.append(at)
+        at = text.find(word, end)
+    return found
+
+
+def _in_longer_name(text: str, start: int, end: int) -> bool:
+    return bool(_NEXT_CAPITALISED.match(text, end) or _CAPITALISED_BEFORE.search(text, max(0, start - 40), start))
+
+
+def _word_char(text: str, offset: int) -> bool:
+    return 0 <= offset < len(text) and (text[offset].isalnum() or text[offset] == "_")
 
 
 def _inside(covered: list[tuple[int, int]], starts: list[int], offset: int) -> bool:

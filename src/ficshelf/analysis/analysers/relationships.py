@@ -2,66 +2,71 @@
 
 Evidence is a sentence holding a cue (kiss, lovers, dating, crush …; friends, teammates, rivals, siblings …)
 and two characters: both named in it (full weight, shared out when more are named), or one named and one a
-pronoun whose antecedent is the first character of that gender in the sentence before (half weight). A quote
-counts its speaker as present.
+pronoun whose antecedent is the first character of that gender in the last sentence before that names anyone
+(half weight). A quote counts its speaker as present.
 A pair is kept when its evidence reaches the threshold; the kind with more evidence wins. A pair of two main
-characters is ``main``, any other ``background``. When a work signals romance as a whole (its notes or
-summary say "slash", "gay", "yaoi", "romance", "OTP" …, or its text has romantic cues without named pairs)
-and no main pair was found, the two main characters are taken as the main romantic pair, with that signal
-as evidence.
+characters is ``main``, any other ``background``.
+
+The main pair of a romance: when no main romantic pair was found that way, the two most-mentioned characters
+are taken as the main romantic pair if they share enough sentences (co-occurrence) and the work reads as a
+romance — its notes or summary say "slash", "romance", "OTP" …, or its text carries romantic cues at a
+density of at least two per thousand words.
+
+A relationship is *suggested* as a tag (what an author would tag) when it is main, or background with strong
+evidence.
+
+Cost: the cue lexicons run once over the whole text; only sentences holding a cue are looked at, each found by
+bisection, so the work is linear in the text.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 
-from ficshelf.analysis.cues import PLATONIC, ROMANCE_SIGNAL, ROMANTIC, cue_weight
+from ficshelf.analysis.cues import PLATONIC, ROMANCE_SIGNAL, ROMANTIC, Lexicon, cue_weights_by, lower_same_length
 from ficshelf.analysis.doc import Doc
-from ficshelf.analysis.results import CharacterResult, Evidence, Relationship
-from ficshelf.analysis.sentences import sentence_index
+from ficshelf.analysis.results import CharacterResult, Evidence, Quote, Relationship
+from ficshelf.analysis.sentences import SentenceIndex, sentence_index
 
 _THRESHOLD = 1.5
+_SUGGEST_OTHER = 6.0
 _PRONOUN = re.compile(r"\b(he|him|his|she|her)\b", re.I)
 _MAX_EVIDENCE = 4
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my)\b")
+#: romantic cue weight per thousand words from which a text reads as a romance
+_ROMANCE_DENSITY = 2.0
+#: sentences naming both of the top two characters (within a window), needed to pair them without a named cue
+_MIN_SHARED_SENTENCES = 1
+_WINDOW = 2
+#: the second character's mentions, as a share of the first's, needed to pair them without a named cue
+_MIN_SECOND_SHARE = 0.2
+_LEXICONS: tuple[tuple[str, Lexicon], ...] = (("romantic", ROMANTIC), ("platonic", PLATONIC))
 
 
 class RelationshipsAnalyser:
     name = "relationships"
-    version = 1
+    version = 2
     requires = ("text", "characters", "quotes", "structure")
     provides = ("relationships",)
 
     def __call__(self, doc: Doc) -> None:
         known = {c.name: c for c in doc.characters if c.known}
-        mentions = sorted((s, c.name) for c in known.values() for s, _ in c.spans)
-        starts = [s for s, _ in mentions]
+        index = sentence_index(doc.text)
+        people = _People(known, doc.quotes, index)
         scores: dict[tuple[str, str, str], float] = defaultdict(float)
         evidence: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
-        previous: list[str] = []
+        romantic_total = 0.0
         romantic_unpaired = 0.0
-        for start, end in sentence_index(doc.text).spans:
-            sentence = doc.text[start:end]
-            named = _unique(name for _, name in mentions[bisect_left(starts, start) : bisect_left(starts, end)])
-            speakers = [q.speaker for q in doc.quotes if q.speaker in known and q.start < end and start < q.end]
-            speaker = next((q.speaker for q in doc.quotes if q.speaker in known and q.start <= start < q.end), None)
-            named += [s for s in speakers if s and s not in named]
-            for kind, lexicon in (("romantic", ROMANTIC), ("platonic", PLATONIC)):
-                weight = cue_weight(sentence, lexicon)
-                if not weight:
-                    continue
-                if speaker and _FIRST_PERSON.search(sentence):
-                    # inside a quote, "I love X" pairs the speaker with X, not X with whoever else is named
-                    pairs = [((speaker, n), 1.0 / len(named)) for n in named if n != speaker]
-                else:
-                    pairs = _pairs(named, 1.0 / max(1, len(named) - 1))
-                if len(named) == 1 and _PRONOUN.search(sentence):
-                    antecedent = _antecedent(previous, known, named[0], sentence)
-                    if antecedent:
-                        pairs.append(((named[0], antecedent), 0.5))
+        lowered = lower_same_length(doc.text)
+        for kind, lexicon in _LEXICONS:
+            for number, weight in cue_weights_by(doc.text, lexicon, index.index_of, lowered).items():
+                if kind == "romantic":
+                    romantic_total += weight
+                start, end, sentence = index.sentence(number)
+                pairs = people.pairs(number, start, end, sentence)
                 if kind == "romantic" and not pairs:
                     romantic_unpaired += weight
                 for (a, b), share in pairs:
@@ -70,31 +75,82 @@ class RelationshipsAnalyser:
                     scores[key] += weight * share
                     if len(evidence[key]) < _MAX_EVIDENCE:
                         evidence[key].append(Evidence(start, end, sentence))
-            if named:
-                previous = named
         doc.relationships = _decide(scores, evidence, known)
         if not any(r.role == "main" and r.kind == "romantic" for r in doc.relationships):
-            _fallback_main_pair(doc, known, romantic_unpaired)
+            words = doc.stats.words if doc.stats else len(doc.text.split())
+            density = romantic_total * 1000 / max(1, words)
+            _main_pair(doc, known, people, romantic_unpaired, density)
+        for rel in doc.relationships:
+            if rel.suggested:  # an author who tags a relationship tags both its characters
+                for name in rel.characters:
+                    known[name].suggested = True
 
 
-def _unique(names: Iterable[str]) -> list[str]:
+class _People:
+    """Who is present in a sentence: the characters named in it and the speakers of quotes overlapping it."""
+
+    def __init__(self, known: dict[str, CharacterResult], quotes: list[Quote], index: SentenceIndex) -> None:
+        self.known = known
+        self.index = index
+        self.mentions = sorted((s, c.name) for c in known.values() for s, _ in c.spans)
+        self.starts = [s for s, _ in self.mentions]
+        self.quotes = sorted((q for q in quotes if q.speaker in known), key=lambda q: q.start)
+        self.quote_starts = [q.start for q in self.quotes]
+
+    def named(self, start: int, end: int) -> list[str]:
+        return _unique(
+            name for _, name in self.mentions[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+        )
+
+    def pairs(self, number: int, start: int, end: int, sentence: str) -> list[tuple[tuple[str, str], float]]:
+        named = self.named(start, end)
+        # quotes overlapping the sentence: those starting before its end and ending after its start
+        last = bisect_left(self.quote_starts, end)
+        first = max(0, bisect_right(self.quote_starts, start) - 1)
+        overlapping = [q for q in self.quotes[first:last] if q.end > start]
+        speaker = next((q.speaker for q in overlapping if q.start <= start < q.end), None)
+        named += _unique(q.speaker for q in overlapping if q.speaker and q.speaker not in named)
+        if speaker and _FIRST_PERSON.search(sentence):
+            # inside a quote, "I love X" pairs the speaker with X, not X with whoever else is named
+            pairs = [((speaker, n), 1.0 / len(named)) for n in named if n != speaker]
+        else:
+            share = 1.0 / max(1, len(named) - 1)
+            pairs = [((a, b), share) for i, a in enumerate(named) for b in named[i + 1 :]]
+        if len(named) == 1 and _PRONOUN.search(sentence):
+            antecedent = self._antecedent(start, named[0], sentence)
+            if antecedent:
+                pairs.append(((named[0], antecedent), 0.5))
+        return pairs
+
+    def _antecedent(self, start: int, current: str, sentence: str) -> str | None:
+        """The first character of the pronoun's gender named in the last sentence before that names anyone."""
+        before = bisect_left(self.starts, start)
+        if not before:
+            return None
+        s, e, _ = self.index.sentence(self.index.index_of(self.starts[before - 1]))
+        genders = {"f" if p.lower() in ("she", "her") else "m" for p in _PRONOUN.findall(sentence)}
+        for name in self.named(s, e):
+            if name != current and self.known[name].gender in genders:
+                return name
+        return None
+
+    def shared_sentences(self, a: str, b: str) -> list[int]:
+        """The numbers of the sentences naming ``a`` with ``b`` named within two sentences, in text order
+        (a point-of-view character is often "he" or "she" in the sentences around the other's name)."""
+        where: dict[str, set[int]] = {a: set(), b: set()}
+        for s, name in self.mentions:
+            if name in where:
+                where[name].add(self.index.index_of(s))
+        near = {n + d for n in where[b] for d in range(-_WINDOW, _WINDOW + 1)}
+        return sorted(where[a] & near)
+
+
+def _unique(names: Iterable[str | None]) -> list[str]:
     seen: list[str] = []
     for name in names:
-        if name not in seen:
+        if name and name not in seen:
             seen.append(name)
     return seen
-
-
-def _pairs(named: list[str], share: float) -> list[tuple[tuple[str, str], float]]:
-    return [((a, b), share) for i, a in enumerate(named) for b in named[i + 1 :]]
-
-
-def _antecedent(previous: list[str], known: dict[str, CharacterResult], current: str, sentence: str) -> str | None:
-    genders = {"f" if p.lower() in ("she", "her") else "m" for p in _PRONOUN.findall(sentence)}
-    for name in previous:
-        if name != current and name in known and known[name].gender in genders:
-            return name
-    return None
 
 
 def _decide(
@@ -109,22 +165,35 @@ def _decide(
     found = []
     for (a, b), (score, kind) in best.items():
         role = "main" if known[a].role == "main" and known[b].role == "main" else "background"
-        found.append(Relationship((a, b), kind, role, round(min(1.0, score / 10), 3), evidence[(a, b, kind)]))
+        suggested = (role == "main" and kind == "romantic") or score >= _SUGGEST_OTHER
+        found.append(
+            Relationship((a, b), kind, role, round(min(1.0, score / 10), 3), evidence[(a, b, kind)], suggested)
+        )
     found.sort(key=lambda r: (r.role != "main", -r.score))
     return found
 
 
-def _fallback_main_pair(doc: Doc, known: dict[str, CharacterResult], unpaired: float) -> None:
-    mains = [c for c in known.values() if c.role == "main"]
-    if len(mains) != 2:
+def _main_pair(doc: Doc, known: dict[str, CharacterResult], people: _People, unpaired: float, density: float) -> None:
+    """The two most-mentioned characters as the main romantic pair, when they share sentences; the score says how
+    much the work reads as a romance (notes or summary, romantic cues without a named pair, cue density)."""
+    ranked = sorted(known.values(), key=lambda c: (-c.mentions, c.name))[:2]
+    if len(ranked) != 2 or ranked[1].mentions < ranked[0].mentions * _MIN_SECOND_SHARE:
+        return
+    first, second = ranked
+    shared = people.shared_sentences(first.name, second.name)
+    if len(shared) < _MIN_SHARED_SENTENCES:
         return
     framing = " ".join([doc.work.summary, *doc.work.notes_beginning])
     if doc.structure:
         framing += " " + " ".join(s.text for s in (*doc.structure.notes_beginning, *doc.structure.notes_end))
     signal = ROMANCE_SIGNAL.search(framing)
-    if signal is None and unpaired < 3:
-        return
-    a, b = sorted(c.name for c in mains)
+    romance = signal is not None or unpaired >= 3 or density >= _ROMANCE_DENSITY
+    a, b = sorted((first.name, second.name))
+    for rel in doc.relationships:
+        if rel.characters == (a, b) and rel.kind == "romantic":  # found with a cue, but not both main
+            rel.role, rel.suggested = "main", True
+            return
     doc.relationships = [r for r in doc.relationships if set(r.characters) != {a, b}]
     proof = [Evidence(0, 0, signal.group(0))] if signal else []
-    doc.relationships.insert(0, Relationship((a, b), "romantic", "main", 0.3, proof))
+    proof += [Evidence(*people.index.sentence(n)) for n in shared[:2]]
+    doc.relationships.insert(0, Relationship((a, b), "romantic", "main", 0.3 if romance else 0.1, proof, True))

@@ -7,6 +7,7 @@ above General Audiences / No Archive Warnings Apply only on repeated, specific c
 
 from __future__ import annotations
 
+from ficshelf.analysis.analysers.category import category
 from ficshelf.analysis.analysers.tag_cues import (
     CONTENT_NOTES,
     FREEFORMS,
@@ -28,7 +29,7 @@ class TagsAnalyser:
     provides = ("category", "rating", "warnings", "freeforms", "content_notes")
 
     def __call__(self, doc: Doc) -> None:
-        doc.category = _category(doc)
+        doc.category = category(doc)
         doc.rating = _rating(doc.text)
         doc.warnings = _warnings(doc.text) or [TagSuggestion(NO_WARNINGS, 0.5)]
         doc.freeforms = _freeforms(doc)
@@ -37,22 +38,6 @@ class TagsAnalyser:
             for name, lex, minimum in CONTENT_NOTES
             if len(ev := evidence_for(doc.text, lex)) >= minimum
         ]
-
-
-def _category(doc: Doc) -> list[TagSuggestion]:
-    genders = {c.name: c.gender for c in doc.characters}
-    found: dict[str, TagSuggestion] = {}
-    for rel in doc.relationships:
-        if rel.kind != "romantic" or rel.role != "main":
-            continue
-        pair = "".join(sorted(genders.get(n, "u") for n in rel.characters))
-        name = {"ff": "F/F", "fm": "F/M", "mm": "M/M"}.get(pair, "Other")
-        found.setdefault(name, TagSuggestion(name, rel.score, list(rel.evidence[:2])))
-    if not found:
-        return [TagSuggestion("Gen", 0.5)]
-    if len(found) > 1:
-        return [*found.values(), TagSuggestion("Multi", 0.5)]
-    return list(found.values())
 
 
 def _rating(text: str) -> TagSuggestion:
