@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ficshelf.analysis.cue_scan import CueMatches, CueScanner
 from ficshelf.analysis.cues import Lexicon, lexicon
-from ficshelf.analysis.results import Evidence
-from ficshelf.analysis.sentences import sentence_index
 
 RATINGS = ("General Audiences", "Teen And Up Audiences", "Mature", "Explicit")
 
@@ -176,16 +178,30 @@ CONTENT_NOTES: tuple[tuple[str, Lexicon, int], ...] = (
 )
 
 
-def evidence_for(text: str, lex: Lexicon) -> list[Evidence]:
-    """One Evidence per distinct sentence holding a cue."""
-    matches = list(lex.pattern.finditer(text))
-    if not matches:
-        return []
-    index = sentence_index(text)
-    seen: dict[int, Evidence] = {}
-    for match in matches:
-        i = index.index_of(match.start())
-        if i not in seen:
-            start, end, sentence = index.sentence(i)
-            seen[i] = Evidence(start, end, sentence)
-    return list(seen.values())
+
+@dataclass(frozen=True, slots=True)
+class TagCueMatches:
+    """Each cue table's matches, in table order."""
+
+    rating: list[CueMatches]
+    warnings: list[CueMatches]
+    freeforms: list[CueMatches]
+    content_notes: list[CueMatches]
+
+
+def scan_tag_cues(text: str) -> TagCueMatches:
+    """Every rating, warning, freeform and content-note lexicon's matches, in one pass over the text."""
+    found = _scanner().scan(text)
+    sizes = [len(RATING_CUES), len(WARNING_CUES), len(FREEFORMS), len(CONTENT_NOTES)]
+    parts, at = [], 0
+    for size in sizes:
+        parts.append(found[at : at + size])
+        at += size
+    return TagCueMatches(*parts)
+
+
+@lru_cache(maxsize=1)
+def _scanner() -> CueScanner:
+    lexicons = [lex for lex, _ in RATING_CUES]
+    lexicons += [lex for _, lex, _ in (*WARNING_CUES, *FREEFORMS, *CONTENT_NOTES)]
+    return CueScanner(lexicons)

@@ -13,7 +13,8 @@ from ficshelf.analysis.analysers.tag_cues import (
     RATING_CUES,
     RATINGS,
     WARNING_CUES,
-    evidence_for,
+    TagCueMatches,
+    scan_tag_cues,
 )
 from ficshelf.analysis.doc import Doc
 from ficshelf.analysis.results import Evidence, TagSuggestion
@@ -28,14 +29,15 @@ class TagsAnalyser:
     provides = ("category", "rating", "warnings", "freeforms", "content_notes")
 
     def __call__(self, doc: Doc) -> None:
+        cues = scan_tag_cues(doc.text)
         doc.category = _category(doc)
-        doc.rating = _rating(doc.text)
-        doc.warnings = _warnings(doc.text) or [TagSuggestion(NO_WARNINGS, 0.5)]
-        doc.freeforms = _freeforms(doc)
+        doc.rating = _rating(cues)
+        doc.warnings = _warnings(cues) or [TagSuggestion(NO_WARNINGS, 0.5)]
+        doc.freeforms = _freeforms(doc, cues)
         doc.content_notes = [
             TagSuggestion(name, min(1.0, len(ev) / 5), ev[:3])
-            for name, lex, minimum in CONTENT_NOTES
-            if len(ev := evidence_for(doc.text, lex)) >= minimum
+            for (name, _, minimum), found in zip(CONTENT_NOTES, cues.content_notes, strict=True)
+            if len(ev := found.evidence) >= minimum
         ]
 
 
@@ -55,28 +57,28 @@ def _category(doc: Doc) -> list[TagSuggestion]:
     return list(found.values())
 
 
-def _rating(text: str) -> TagSuggestion:
+def _rating(cues: TagCueMatches) -> TagSuggestion:
     chosen = TagSuggestion(RATINGS[0], 0.5)
-    for level, (lex, minimum) in enumerate(RATING_CUES, start=1):
-        ev = evidence_for(text, lex)
+    for level, ((_, minimum), found) in enumerate(zip(RATING_CUES, cues.rating, strict=True), start=1):
+        ev = found.evidence
         if len(ev) >= minimum:
             chosen = TagSuggestion(RATINGS[level], min(1.0, len(ev) / (2 * minimum)), ev[:3])
     return chosen
 
 
-def _warnings(text: str) -> list[TagSuggestion]:
+def _warnings(cues: TagCueMatches) -> list[TagSuggestion]:
     out = []
-    for name, lex, minimum in WARNING_CUES:
-        ev = evidence_for(text, lex)
+    for (name, _, minimum), found in zip(WARNING_CUES, cues.warnings, strict=True):
+        ev = found.evidence
         if len(ev) >= minimum:
             out.append(TagSuggestion(name, min(1.0, len(ev) / (2 * minimum)), ev[:3]))
     return out
 
 
-def _freeforms(doc: Doc) -> list[TagSuggestion]:
+def _freeforms(doc: Doc, cues: TagCueMatches) -> list[TagSuggestion]:
     out: list[TagSuggestion] = []
-    for name, lex, minimum in FREEFORMS:
-        ev = evidence_for(doc.text, lex)
+    for (name, _, minimum), found in zip(FREEFORMS, cues.freeforms, strict=True):
+        ev = found.evidence
         if len(ev) >= minimum:
             out.append(TagSuggestion(name, min(1.0, len(ev) / (3 * minimum)), ev[:3]))
     structure = doc.structure
