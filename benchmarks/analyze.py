@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ficshelf.analysis.analysers.basic import count_words
+from ficshelf.analysis.doc import Doc
 from ficshelf.analysis.pipeline import default_pipeline
 from ficshelf.errors import FicshelfError
 from ficshelf.ingest.jsonl import record_to_work
@@ -75,6 +76,7 @@ def main() -> None:
     parser.add_argument("--min-words", type=int, default=2_000_000)
     parser.add_argument("--spacy-words", type=int, default=100_000, help="words in spaCy's sample")
     parser.add_argument("--profile", type=Path, help="write a cProfile of the pipeline pass to this file")
+    parser.add_argument("--stages", action="store_true", help="also print CPU s per analyser (one more pass)")
     args = parser.parse_args()
 
     works = _works(args.jsonl)
@@ -116,9 +118,29 @@ def main() -> None:
         print(f"{'spaCy ' + SPACY_MODEL + ' NER':<44} skipped: install the [spacy] extra to compare")
     else:
         words, spacy_seconds = spacy_row
-        print(f"{'spaCy small English NER, sample':<44} {words:>11,} {spacy_seconds:>8.2f} {words / spacy_seconds:>13,.0f}")
+        print(
+            f"{'spaCy small English NER, sample':<44} {words:>11,} {spacy_seconds:>8.2f} {words / spacy_seconds:>13,.0f}"
+        )
     print(f"ratio pipeline / regex scan: {ours / (total / scan):.3f} (target >= 0.06)")
     print(f"peak RSS: {_peak_rss_mb():.0f} MB (target <= 500 MB)")
+    if args.stages:
+        _print_stages(works, passes, total)
+
+
+def _print_stages(works: list[Work], passes: int, total: int) -> None:
+    """CPU seconds per analyser over the same texts, run the way Pipeline.run runs them."""
+    spent: dict[str, float] = {}
+    for _ in range(passes):
+        for work in works:
+            doc = Doc.from_work(work)
+            for analyser in default_pipeline().analysers:
+                t0 = time.process_time()
+                analyser(doc)
+                spent[analyser.name] = spent.get(analyser.name, 0.0) + time.process_time() - t0
+    print(f"{'analyser':<20} {'CPU s':>8} {'share':>7} {'words/CPU-s':>13}")
+    whole = sum(spent.values())
+    for name, seconds in spent.items():
+        print(f"{name:<20} {seconds:>8.2f} {seconds / whole:>7.1%} {total / max(seconds, 1e-9):>13,.0f}")
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from ficshelf.analysis.cues import Lexicon
 from ficshelf.analysis.results import Evidence
 from ficshelf.analysis.sentences import sentence_index
 
+
 @dataclass(frozen=True, slots=True)
 class CueMatches:
     """One lexicon's matches in a text: match offsets and one Evidence per distinct sentence."""
@@ -166,4 +167,3 @@ def _closing(pattern: str, open_at: int) -> int:
                 return i
         i += 1
     raise ValueError(f"unbalanced group in {pattern!r}")
-

@@ -18,10 +18,9 @@ _READING_WPM = 250
 
 
 def count_words(text: str) -> int:
-    cjk = len(CJK.findall(text))
-    if cjk:
-        return cjk + len(WORD.findall(CJK.sub(" ", text)))
-    return len(WORD.findall(text))
+    if CJK.search(text) is None:
+        return len(WORD.findall(text))
+    return len(CJK.findall(text)) + len(WORD.findall(CJK.sub(" ", text)))
 
 
 class StructureAnalyser:
@@ -35,13 +34,16 @@ class StructureAnalyser:
 
 
 class LanguageAnalyser:
-    """ISO 639-1 code by py3langid (a naive-Bayes model shipped in the package), on a sample of the text."""
+    """ISO 639-1 code by py3langid (a naive-Bayes model shipped in the package), on a sample of the text.
+
+    1,200 characters from the start, middle and end classify every dev.jsonl work as 4,000 did (the model's
+    cost grows with the sample; a longer one bought nothing)."""
 
     name = "language"
     version = 1
     requires = ("text",)
     provides = ("language",)
-    sample_chars = 4000
+    sample_chars = 1200
 
     def __call__(self, doc: Doc) -> None:
         sample = _sample(doc.text, self.sample_chars)
@@ -61,7 +63,7 @@ class StatsAnalyser:
     def __call__(self, doc: Doc) -> None:
         text = doc.text
         words = count_words(text)
-        quoted = sum(count_words(m.group(0)) for m in _QUOTED.finditer(text))
+        quoted = count_words("\n".join(_QUOTED.findall(text)))
         structure = doc.structure
         paragraphs = len(structure.paragraphs) if structure else text.count("\n\n") + 1
         recovered = len(structure.chapters) if structure else 0

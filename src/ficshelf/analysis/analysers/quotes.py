@@ -111,7 +111,8 @@ class _Context:
             return subject
         before = self.text[self.before_start : self.qs]
         if ends_with_speech_tag(before):
-            tag = list(SPEECH_VERB.finditer(before))[-1]
+            # the tag's verb lies in the last 80 characters (where ends_with_speech_tag found it)
+            tag = list(SPEECH_VERB.finditer(before, max(0, len(before) - 80)))[-1]
             subject = self.tag_subject(self.before_start, before[: tag.end()], addressed, previous)
             if subject is not None:
                 return subject

@@ -178,7 +178,6 @@ CONTENT_NOTES: tuple[tuple[str, Lexicon, int], ...] = (
 )
 
 
-
 @dataclass(frozen=True, slots=True)
 class TagCueMatches:
     """Each cue table's matches, in table order."""
