@@ -118,9 +118,8 @@ def main() -> None:
         print(f"{'spaCy ' + SPACY_MODEL + ' NER':<44} skipped: install the [spacy] extra to compare")
     else:
         words, spacy_seconds = spacy_row
-        print(
-            f"{'spaCy small English NER, sample':<44} {words:>11,} {spacy_seconds:>8.2f} {words / spacy_seconds:>13,.0f}"
-        )
+        label = "spaCy small English NER, sample"
+        print(f"{label:<44} {words:>11,} {spacy_seconds:>8.2f} {words / spacy_seconds:>13,.0f}")
     print(f"ratio pipeline / regex scan: {ours / (total / scan):.3f} (target >= 0.06)")
     print(f"peak RSS: {_peak_rss_mb():.0f} MB (target <= 500 MB)")
     if args.stages:
