@@ -152,26 +152,27 @@ VERBS = [
 ]
 
 
+_Trie = dict[str, "_Trie"]
+
+
 def word_trie(words: list[str]) -> str:
     """A regex matching exactly the given words, as a trie of non-capturing groups (longest first)."""
-    trie: dict[str, dict[str, object]] = {}
+    trie: _Trie = {}
     for word in words:
         node = trie
         for ch in word:
-            node = node.setdefault(ch, {})  # type: ignore[assignment]
+            node = node.setdefault(ch, {})
         node[""] = {}
     return _trie_pattern(trie)
 
 
-def _trie_pattern(node: dict[str, object]) -> str:
-    branches = [
-        re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch and isinstance(child, dict)
-    ]
+def _trie_pattern(node: _Trie) -> str:
+    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     if "" in node:
-        return (body if body.startswith("(?:") and len(branches) > 1 else f"(?:{body})") + "?"
+        return (body if len(branches) > 1 else f"(?:{body})") + "?"
     return body
 
 
