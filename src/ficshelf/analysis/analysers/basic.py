@@ -13,7 +13,7 @@ from ficshelf.analysis.doc import Doc, Stats
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 #: Scripts without spaces between words count one word per character (as AO3 does for CJK).
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_QUOTED = re.compile(r"[\"“”][^\"“”\n]{1,2000}[\"“”]")
+_QUOTED = re.compile(r"[\"“”«»„][^\"“”«»„\n]{1,2000}[\"“”«»„]")
 _READING_WPM = 250
 
 

@@ -1,6 +1,6 @@
 """Quotes and their speakers.
 
-Quotes: each pair of double quote marks (straight or curly) inside a story paragraph, a quote left open at the
+Quotes: each pair of double quote marks (straight, curly, «guillemets» or „low-high“) inside a story paragraph, a quote left open at the
 end of a paragraph running to its end; single-quoted passages that open after a space and close before one are
 thoughts. Notes and lyric blocks are skipped (only the structure's story paragraphs are read).
 
@@ -24,7 +24,8 @@ from ficshelf.analysis.doc import Doc
 from ficshelf.analysis.results import Quote
 from ficshelf.analysis.speech import SPEECH_VERB, ends_with_speech_tag
 
-_DOUBLE = re.compile(r"[\"“”]")
+#: Double quote marks: straight, curly, and the «guillemets» and „low-high“ quotes of other languages.
+_DOUBLE = re.compile(r"[\"“”«»„]")
 _THOUGHT = re.compile(r"(?:(?<=\s)|^)[‘'](?=[A-Za-z])([^‘’'\n]{2,300}?[.!?,…-])[’'](?=\s|$)", re.M)
 _WINDOW = 90
 _ADJACENT = re.compile(r"[\s,]*(?:\w+ly[\s,]+)?")
@@ -67,7 +68,7 @@ class QuotesAnalyser:
                 before_start = spans[i - 1][1] if i else para.start
                 ctx = _Context(doc.text, mentions, starts, para.start, qs, qe, before_start, after_end, spans)
                 speaker, method = ctx.speaker(previous, history, last_para_actor)
-                quotes.append(Quote(qs, qe, doc.text[qs:qe].strip('"“” '), speaker, method))
+                quotes.append(Quote(qs, qe, doc.text[qs:qe].strip('"“”«»„ '), speaker, method))
                 if speaker:
                     previous = speaker
                     if not history or history[-1] != speaker:

@@ -20,17 +20,28 @@ from ficshelf.analysis.doc import Doc
 from ficshelf.analysis.results import Evidence, TagSuggestion
 
 NO_WARNINGS = "No Archive Warnings Apply"
+NOT_RATED = "Not Rated"
+#: Languages the cue lexicons of ``tag_cues`` are written for ("und": too little text to tell).
+CUE_LANGUAGES = frozenset({"en", "und", ""})
 
 
 class TagsAnalyser:
     name = "tags"
-    version = 1
-    requires = ("text", "characters", "relationships", "structure")
+    version = 2
+    requires = ("text", "language", "characters", "relationships", "structure")
     provides = ("category", "rating", "warnings", "freeforms", "content_notes")
 
     def __call__(self, doc: Doc) -> None:
-        cues = scan_tag_cues(doc.text)
         doc.category = _category(doc)
+        if doc.language not in CUE_LANGUAGES:
+            # the cue lexicons are English: in another language they say nothing (or worse: French "au" is
+            # not AU), so rating and warnings are left to the author and only structural tags are suggested
+            doc.rating = TagSuggestion(NOT_RATED, 0.0)
+            doc.warnings = []
+            doc.freeforms = _freeforms(doc, None)
+            doc.content_notes = []
+            return
+        cues = scan_tag_cues(doc.text)
         doc.rating = _rating(cues)
         doc.warnings = _warnings(cues) or [TagSuggestion(NO_WARNINGS, 0.5)]
         doc.freeforms = _freeforms(doc, cues)
@@ -75,9 +86,9 @@ def _warnings(cues: TagCueMatches) -> list[TagSuggestion]:
     return out
 
 
-def _freeforms(doc: Doc, cues: TagCueMatches) -> list[TagSuggestion]:
+def _freeforms(doc: Doc, cues: TagCueMatches | None) -> list[TagSuggestion]:
     out: list[TagSuggestion] = []
-    for (name, _, minimum), found in zip(FREEFORMS, cues.freeforms, strict=True):
+    for (name, _, minimum), found in zip(FREEFORMS, cues.freeforms if cues else (), strict=False):
         ev = found.evidence
         if len(ev) >= minimum:
             out.append(TagSuggestion(name, min(1.0, len(ev) / (3 * minimum)), ev[:3]))
