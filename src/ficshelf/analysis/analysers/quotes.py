@@ -1,8 +1,9 @@
 """Quotes and their speakers.
 
-Quotes: each pair of double quote marks (straight, curly, «guillemets» or „low-high“) inside a story paragraph, a quote left open at the
-end of a paragraph running to its end; single-quoted passages that open after a space and close before one are
-thoughts. Notes and lyric blocks are skipped (only the structure's story paragraphs are read).
+Quotes: each pair of double quote marks (straight, curly, «guillemets» or „low-high“) inside a story
+paragraph, a quote left open at the end of a paragraph running to its end; single-quoted passages that open
+after a space and close before one are thoughts. Notes and lyric blocks are skipped (only the structure's
+story paragraphs are read).
 
 Speakers, first rule that answers wins (``Quote.method`` says which):
 1. explicit — a character named right after the quote with a speech verb (`"…," Lee said` / `said Lee`), or
