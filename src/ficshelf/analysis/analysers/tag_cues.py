@@ -164,7 +164,40 @@ FREEFORMS: tuple[tuple[str, Lexicon, int], ...] = (
     ),
     ("Rivalry", lexicon({r"rivals?": 1, r"rivalry": 1, r"surpass\w*": 1}), 2),
     ("Alternate Universe", lexicon({r"\bAU\b": 1, r"alternate universe": 1}), 1),
+    ("Kissing", lexicon({r"kiss(?:ed|es|ing)?": 1}), 5),
+    (
+        "Time Travel",
+        lexicon(
+            {r"time[- ]travel\w*": 1, r"travell?ed back in time": 1, r"sent back in time": 1, r"time[- ]turner": 1}
+        ),
+        2,
+    ),
+    (
+        "Violence",
+        lexicon(
+            {
+                r"stabb(?:ed|ing)": 1,
+                r"punch(?:ed|es|ing)": 1,
+                r"slit (?:his|her|their) throat": 1,
+                r"beat(?:en|ing)? (?:him|her|them) up": 1,
+                r"murder\w*": 1,
+                r"blood spurt\w*": 1,
+                r"gore": 1,
+                r"tortur\w*": 1,
+            }
+        ),
+        5,
+    ),
+    ("Torture", lexicon({r"tortur\w*": 1}), 3),
+    (
+        "Swearing",
+        lexicon({r"fuck\w*": 1, r"shit\w*": 1, r"bitch\w*": 1, r"bastard": 1, r"asshole": 1, r"bloody hell": 1}),
+        10,
+    ),
 )
+#: Sentences with explicit sexual cues (the Explicit rating's lexicon) that make a work "Smut".
+SMUT_MINIMUM = 8
+
 
 CONTENT_NOTES: tuple[tuple[str, Lexicon, int], ...] = (
     ("blood", lexicon({r"blood\w*": 1, r"bleed\w*": 1, r"bled": 1}), 1),

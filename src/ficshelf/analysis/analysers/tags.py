@@ -12,6 +12,7 @@ from ficshelf.analysis.analysers.tag_cues import (
     FREEFORMS,
     RATING_CUES,
     RATINGS,
+    SMUT_MINIMUM,
     WARNING_CUES,
     TagCueMatches,
     scan_tag_cues,
@@ -92,6 +93,8 @@ def _freeforms(doc: Doc, cues: TagCueMatches | None) -> list[TagSuggestion]:
         ev = found.evidence
         if len(ev) >= minimum:
             out.append(TagSuggestion(name, min(1.0, len(ev) / (3 * minimum)), ev[:3]))
+    if cues is not None:
+        out += _derived_freeforms(cues, {t.name for t in out})
     structure = doc.structure
     if structure and structure.lyric_blocks:
         first = structure.lyric_blocks[0]
@@ -99,7 +102,23 @@ def _freeforms(doc: Doc, cues: TagCueMatches | None) -> list[TagSuggestion]:
     if any(r.kind == "romantic" and r.role == "main" for r in doc.relationships):
         rel = next(r for r in doc.relationships if r.kind == "romantic" and r.role == "main")
         out.append(TagSuggestion("Romance", rel.score, rel.evidence[:2]))
-    if len(doc.work.chapters) <= 1 and not (structure and len(structure.chapters) > 1):
+    # a work whose source says "1/?" or "3/?" chapters is not a one-shot, whatever part of it is here
+    planned = doc.work.source_stats.get("chapters", "1/1").split("/")
+    if planned[-1] == "1" and len(doc.work.chapters) <= 1 and not (structure and len(structure.chapters) > 1):
         out.append(TagSuggestion("One Shot", 0.4))
     out.sort(key=lambda t: -t.score)
+    return out
+
+
+def _derived_freeforms(cues: TagCueMatches, found: set[str]) -> list[TagSuggestion]:
+    """Freeforms that follow from other cue tables: Smut, Character Death, Fluff and Angst."""
+    out = []
+    explicit = cues.rating[-1].evidence
+    if len(explicit) >= SMUT_MINIMUM:
+        out.append(TagSuggestion("Smut", min(1.0, len(explicit) / (2 * SMUT_MINIMUM)), explicit[:3]))
+    for (name, _, minimum), matches in zip(WARNING_CUES, cues.warnings, strict=True):
+        if name == "Major Character Death" and len(matches.evidence) >= minimum:
+            out.append(TagSuggestion("Character Death", 0.5, matches.evidence[:3]))
+    if {"Fluff", "Angst"} <= found:
+        out.append(TagSuggestion("Fluff and Angst", 0.5))
     return out
