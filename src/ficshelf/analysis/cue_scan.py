@@ -4,7 +4,7 @@ Python's ``re`` tries a case-insensitive alternation of dozens of cues at every 
 lexicon; eighteen lexicons cost eighteen such passes. Here each cue's literal prefix (``blood`` for
 ``blood(?:y|ied)?``, ``he died`` and ``she died`` for ``(?:he|she) died``) goes into one automaton over the
 lower-cased text; where a prefix starts a word, the lexicons holding it confirm the cue with their own regex
-at that position. What a lexicon matches is exactly what its regex's ``finditer`` would start a match at.
+at that position. Each lexicon's matches are exactly its regex's ``finditer`` matches.
 """
 
 from __future__ import annotations
@@ -22,10 +22,14 @@ from ficshelf.analysis.sentences import sentence_index
 
 @dataclass(frozen=True, slots=True)
 class CueMatches:
-    """One lexicon's matches in a text: match offsets and one Evidence per distinct sentence."""
+    """One lexicon's matches in a text (``finditer``'s, non-overlapping) and one Evidence per distinct sentence."""
 
-    starts: list[int]
+    spans: list[tuple[int, int]]
     evidence: list[Evidence]
+
+    @property
+    def starts(self) -> list[int]:
+        return [start for start, _ in self.spans]
 
 
 class CueScanner:
@@ -42,28 +46,33 @@ class CueScanner:
 
     def scan(self, text: str) -> list[CueMatches]:
         """Matches of every lexicon, in the scanner's lexicon order."""
-        found: list[dict[int, None]] = [{} for _ in self.lexicons]
+        found: list[dict[int, int]] = [{} for _ in self.lexicons]
         lowered = lower_same_length(text)
-        for end, (length, numbers) in self.automaton.iter(lowered):
-            start = end - length + 1
+        for last, (length, numbers) in self.automaton.iter(lowered):
+            start = last - length + 1
             if start and (lowered[start - 1].isalnum() or lowered[start - 1] == "_"):
                 continue
             for number in numbers:
-                if start not in found[number] and self.lexicons[number].pattern.match(text, start):
-                    found[number][start] = None
+                if start not in found[number]:
+                    match = self.lexicons[number].pattern.match(text, start)
+                    if match:
+                        found[number][start] = match.end()
         if not any(found):
             return [CueMatches([], []) for _ in self.lexicons]
         index = sentence_index(text)
         out = []
-        for starts_seen in found:
-            starts = sorted(starts_seen)
+        for ends in found:
+            spans: list[tuple[int, int]] = []
+            for start in sorted(ends):
+                if not spans or start >= spans[-1][1]:  # as finditer: the next match starts after this one
+                    spans.append((start, ends[start]))
             evidence: dict[int, Evidence] = {}
-            for start in starts:
+            for start, _ in spans:
                 i = index.index_of(start)
                 if i not in evidence:
                     s, e, sentence = index.sentence(i)
                     evidence[i] = Evidence(s, e, sentence)
-            out.append(CueMatches(starts, list(evidence.values())))
+            out.append(CueMatches(spans, list(evidence.values())))
         return out
 
 
