@@ -9,6 +9,7 @@ at that position. Each lexicon's matches are exactly its regex's ``finditer`` ma
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -112,7 +113,10 @@ def _sequence(pattern: str) -> set[str]:
         if ch == "(":
             close = _closing(pattern, i)
             inner = pattern[i + 1 : close]
-            inner = inner[2:] if inner.startswith("?:") else inner
+            if inner.startswith(("?=", "?!", "?<")):
+                return prefixes  # a lookaround: the regex checks it, the literal prefix ends here
+            flags = re.match(r"\?[aiLmsux-]*:", inner)  # (?:…) and scoped flags such as (?-i:…)
+            inner = inner[flags.end() :] if flags else inner
             choices: set[str] = set(_expand(inner))
             i = close + 1
         elif ch == "[":

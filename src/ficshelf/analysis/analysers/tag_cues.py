@@ -18,9 +18,9 @@ RATING_CUES: tuple[tuple[Lexicon, int], ...] = (
                 r"blood(?:y|ied)?": 1,
                 r"bleed\w*": 1,
                 r"bruis\w*": 1,
-                r"punch\w*": 1,
+                r"punch(?:ed|es|ing)?\b": 1,
                 r"damn\w*": 1,
-                r"hell": 1,
+                r"hell\b": 1,
                 r"bastard": 1,
                 r"shit\w*": 1,
                 r"bitch\w*": 1,
@@ -34,7 +34,7 @@ RATING_CUES: tuple[tuple[Lexicon, int], ...] = (
                 r"drunk": 1,
             }
         ),
-        3,
+        2,
     ),
     (
         lexicon(
@@ -42,7 +42,7 @@ RATING_CUES: tuple[tuple[Lexicon, int], ...] = (
                 r"fuck\w*": 1,
                 r"naked": 1,
                 r"moan\w*": 1,
-                r"thrust\w*": 1,
+                r"thrust(?:s|ed|ing)?\b": 1,
                 r"torture\w*": 1,
                 r"gore": 1,
                 r"sex\w*": 1,
@@ -54,23 +54,23 @@ RATING_CUES: tuple[tuple[Lexicon, int], ...] = (
                 r"mutilat\w*": 1,
             }
         ),
-        4,
+        2,
     ),
     (
         lexicon(
             {
-                r"cock": 1,
-                r"cum\w*": 1,
+                r"cocks?\b": 1,
+                r"cum(?:s|ming|med)?\b": 1,
                 r"penis": 1,
                 r"clit\w*": 1,
                 r"orgasm\w*": 1,
-                r"dick": 1,
+                r"(?-i:dick)\b": 1,  # lower case: "Dick Grayson" is a name
                 r"pussy": 1,
                 r"blowjob": 1,
                 r"semen": 1,
                 r"lube\w*": 1,
                 r"fingered": 1,
-                r"anal": 1,
+                r"anal\b": 1,
             }
         ),
         4,
