@@ -57,8 +57,9 @@ class QuotesAnalyser:
         quotes: list[Quote] = []
         history: list[str] = []
         last_para_actor: str | None = None
+        marks = [m.start() for m in _DOUBLE.finditer(doc.text)]  # every quote mark, found once
         for para in paragraphs:
-            spans = _quote_spans(doc.text, para.start, para.end)
+            spans = _quote_spans(marks[bisect_left(marks, para.start) : bisect_left(marks, para.end)], para.end)
             if not spans:
                 actors = mentions[bisect_left(starts, para.start) : bisect_left(starts, para.end)]
                 last_para_actor = actors[0].name if actors else last_para_actor
@@ -82,8 +83,10 @@ class QuotesAnalyser:
         doc.quotes = quotes
 
 
-def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    marks = [m.start() for m in _DOUBLE.finditer(text, start, end)]
+def _quote_spans(marks: list[int], end: int) -> list[tuple[int, int]]:
+    """Quote spans from a paragraph's quote marks, paired in order; an odd last mark runs to the paragraph's end."""
+    if not marks:
+        return []
     spans = [(marks[i], marks[i + 1] + 1) for i in range(0, len(marks) - 1, 2)]
     if len(marks) % 2:
         spans.append((marks[-1], end))
