@@ -37,6 +37,7 @@ pytest:
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/structure.py
+	$(BIN)/python benchmarks/analyze.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -62,6 +62,19 @@ def test_seeds_and_dev_corpus_validate(seeds_dir: Path, corpus_dir: Path, tmp_pa
         jsonschema.validate(record, schema)
     assert {r["id"] for r in records[:4]} == {p.split("/")[-1][:-4] for p in paths[:4]}
     assert all(r["author_tags"]["fandom"] for r in records[4:])
+    # every understanding field is present, typed and carries evidence where it suggests something
+    assert any(r["relationships"] and r["relationships"][0]["evidence"] for r in records)
+    assert any(r["quotes"] for r in records) and any(r["characters"] for r in records)
+    assert any(s["evidence"] for r in records for s in r["suggestions"]["rating"])
+
+
+def test_schema_requires_every_field_analyze_prints(tmp_path: Path) -> None:
+    (tmp_path / "spar.txt").write_text(STORY, encoding="utf-8")
+    record = json.loads(_run(str(tmp_path / "spar.txt")).stdout.splitlines()[0])
+    schema = _schema()
+    assert set(record) == set(schema["required"]) == set(schema["properties"])
+    assert schema["additionalProperties"] is False
+    assert set(record["suggestions"]) == set(schema["properties"]["suggestions"]["required"])
 
 
 def test_bad_files_cost_one_line_each_and_exit_1(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from ficshelf.errors import NotAWork
 from ficshelf.ingest import ao3_html
 from ficshelf.ingest.decode import decode_bytes
 from ficshelf.ingest.sniff import sniff
+from ficshelf.languages import language_code
 from ficshelf.model import Series, TagKind, Work
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -188,7 +189,7 @@ def test_work_page_matches_what_the_page_shows(pages: Path, name: str) -> None:
     assert work.authors and all(work.authors)
     for kind, names in expected["tags"].items():
         assert work.tag_names(kind) == names, kind
-    assert work.language == expected["language"]
+    assert work.language == language_code(expected["language"])
     assert [s.name for s in work.series] == expected["series"]
     assert all(s.part is not None and s.part >= 1 for s in work.series)
     assert work.source_stats["words"] == str(expected["words"])
@@ -300,7 +301,7 @@ def test_download_html() -> None:
     assert work.tag_names(TagKind.CHARACTER) == ["Keeper (Original)", "Cartographer (Original)", "The Gull"]
     assert work.tag_names(TagKind.FREEFORM) == ["Slow Burn", "Weather", "Epistolary"]
     assert [t.kind for t in work.tags] == sorted((t.kind for t in work.tags), key=list(TagKind).index)
-    assert work.language == "English"
+    assert work.language == "en"
     assert work.series == [Series("Tide Tables", 2), Series("Small Harbours", 5)]
     assert work.source_stats == {
         "published": "2021-03-04",
@@ -370,7 +371,7 @@ def test_hostile_page_leaves_nothing_executable() -> None:
     assert work.notes_beginning == ["A note."] and work.notes_end == ["An end note."]
     assert work.tag_names(TagKind.FANDOM) == ["Original Work"]
     assert work.tag_names(TagKind.FREEFORM) == ["Testing", "Safety"]
-    assert work.language == "English"
+    assert work.language == "en"
     assert work.chapters[0].text == (
         "The story begins here and goes on.\n\nNothing in this text can run.\n\n"
         "It ends quietly, with a cup of tea and a closed door."

@@ -314,7 +314,7 @@ def test_ao3_preface_tags_and_stats() -> None:
     work = read_one(ao3_epub())
     assert work.id == "ao3-1234567"
     assert work.title == "The Lantern Keeper"
-    assert work.language == "English"
+    assert work.language == "en"
     assert work.tag_names(TagKind.RATING) == ["Teen And Up Audiences"]
     assert work.tag_names(TagKind.WARNING) == ["No Archive Warnings Apply"]
     assert work.tag_names(TagKind.CATEGORY) == ["F/M", "Gen"]
@@ -421,7 +421,7 @@ def test_fanficfare_title_page(table: bool) -> None:
     assert work.id == "ffn-7654321"
     assert work.title == "Lanterns"
     assert work.authors == ["ffauthor"]
-    assert work.language == "English"
+    assert work.language == "en"
     assert work.summary == "Paper lanterns.\n\nTwo hearts."
     assert work.tag_names(TagKind.FANDOM) == ["Naruto"]
     assert work.tag_names(TagKind.RATING) == ["Teen And Up Audiences"]

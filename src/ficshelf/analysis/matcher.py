@@ -57,11 +57,17 @@ class Matcher:
         lowered = _lower_same_length(text)
         hits: list[Hit] = []
         n = len(text)
-        for end_index, (length, entries) in self.automaton.iter(lowered):
+        for end_index, (length, entries) in self.automaton.iter(lowered):  # hot loop: checks inlined
             start = end_index - length + 1
             end = end_index + 1
-            if (start > 0 and _word_char(lowered[start - 1])) or (end < n and _word_char(lowered[end])):
-                continue
+            if start > 0:
+                ch = lowered[start - 1]
+                if ch.isalnum() or ch == "_":
+                    continue
+            if end < n:
+                ch = lowered[end]
+                if ch.isalnum() or ch == "_":
+                    continue
             surface = text[start:end]
             if surface.islower() and " " not in surface:
                 # a one-word name written in lower case is a word, not a name ("me", "will");
@@ -76,10 +82,6 @@ class Matcher:
                     hits.pop()
             hits.append(Hit(start, end, surface, entries))
         return hits
-
-
-def _word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
 
 
 def _lower_same_length(text: str) -> str:

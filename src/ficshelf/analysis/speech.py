@@ -1,4 +1,8 @@
-"""Speech verbs and pronouns for dialogue attribution."""
+"""Speech verbs and pronouns for dialogue attribution.
+
+The verb patterns are tries (``a(?:dd(?:ed|s)|sk(?:ed|s)?)|…``), not flat alternations: ``re`` then rejects
+a position after one character instead of trying 150 words there, several times faster on every search.
+"""
 
 from __future__ import annotations
 
@@ -146,11 +150,36 @@ VERBS = [
     "greeted",
     "greets",
 ]
-SPEECH_VERB = re.compile(r"\b(?:" + "|".join(sorted(set(VERBS), key=len, reverse=True)) + r")\b", re.I)
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def word_trie(words: list[str]) -> str:
+    """A regex matching exactly the given words, as a trie of non-capturing groups (longest first)."""
+    trie: _Trie = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: _Trie) -> str:
+    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return (body if len(branches) > 1 else f"(?:{body})") + "?"
+    return body
+
+
+_VERB_TRIE = word_trie(sorted(set(VERBS)))
+SPEECH_VERB = re.compile(r"\b" + _VERB_TRIE + r"\b", re.I)
 PRONOUNS = r"\b(?:[Hh]e|[Ss]he)\b"
-_TAG_BEFORE = re.compile(
-    r"\b(?:" + "|".join(sorted(set(VERBS), key=len, reverse=True)) + r")\b[^.!?\"“”]{0,40}[,:]\s*$", re.I
-)
+_TAG_BEFORE = re.compile(r"\b" + _VERB_TRIE + r"\b[^.!?\"“”]{0,40}[,:]\s*$", re.I)
 
 
 def ends_with_speech_tag(narration: str) -> bool:

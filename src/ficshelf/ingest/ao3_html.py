@@ -36,6 +36,7 @@ from ficshelf.ingest.ao3_preface import (
 from ficshelf.ingest.decode import decode_bytes
 from ficshelf.ingest.html_text import node_text, parse_html
 from ficshelf.ingest.text import work_id_from_source
+from ficshelf.languages import language_code
 from ficshelf.model import Chapter, Work
 
 #: "Chapter 2: Title", "Chapter 2" (AO3's heading for a chapter; the title is optional).
@@ -112,7 +113,7 @@ def _read_work_meta(work: Work, meta: LexborNode) -> None:
         if kind is not None:
             work.tags.extend(tags_from_dd(kind, dd))
         elif "language" in classes:
-            work.language = inline_text(dd)
+            work.language = language_code(inline_text(dd))
         elif "series" in classes:
             work.series = series_of(dd)
         elif "stats" in classes:
@@ -223,7 +224,7 @@ def _read_download_tags(work: Work, dl: LexborNode) -> None:
         if kind is not None:
             work.tags.extend(tags_from_dd(kind, child))
         elif label == "language":
-            work.language = inline_text(child)
+            work.language = language_code(inline_text(child))
         elif label == "series":
             work.series = series_of(child)
         elif label == "stats":

@@ -24,6 +24,7 @@ from ficshelf.ingest.ao3_preface import (
 )
 from ficshelf.ingest.ffn_html import RATINGS, is_genre_list, split_genres
 from ficshelf.ingest.html_text import html_to_text, node_text
+from ficshelf.languages import language_code
 from ficshelf.model import Series, Tag, TagKind, Work
 
 #: A metadata label (AO3's preface <dt>, FanFicFare's "<b>Label:</b>"), lower-cased → the tag kind it holds:
@@ -206,7 +207,7 @@ def merge(work: Work, dc: dict[str, list[str]], meta: PageMeta) -> None:
     """Fill ``work`` from Dublin Core (``dc``: local name → values) and the metadata pages."""
     work.title = (dc.get("title") or [""])[0] or meta.title
     work.authors = [a for a in dc.get("creator", []) if a] or meta.authors
-    work.language = meta.language or (dc.get("language") or [""])[0]
+    work.language = language_code(meta.language or (dc.get("language") or [""])[0])
     description = (dc.get("description") or [""])[0]
     work.summary = (html_to_text(description) if "<" in description else description.strip()) or meta.summary
     work.notes_beginning.extend(meta.notes_beginning)

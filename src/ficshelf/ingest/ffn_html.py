@@ -26,6 +26,7 @@ from ficshelf.errors import NotAWork
 from ficshelf.ingest.decode import decode_bytes
 from ficshelf.ingest.html_text import node_text, parse_html
 from ficshelf.ingest.text import work_id_from_source
+from ficshelf.languages import language_code
 from ficshelf.model import Chapter, Tag, TagKind, Work
 
 #: FFN's ratings (fictionratings.com) to AO3's rating tags; the old MPAA-style ones FFN used before 2002 too.
@@ -119,7 +120,7 @@ def _apply_meta(work: Work, meta: str, node: LexborNode | None) -> None:
         if rating in RATINGS:
             work.tags.insert(0, Tag(TagKind.RATING, RATINGS[rating]))
     if len(segments) > 1 and ":" not in segments[1]:
-        work.language = segments[1]
+        work.language = language_code(segments[1])
     work.complete = False  # FFN marks only finished stories
     for segment in segments[2:]:
         stat = _STAT.match(segment)

@@ -14,6 +14,7 @@ from typing import Any
 from ficshelf.errors import BadRecord
 from ficshelf.ingest.html_text import html_to_text
 from ficshelf.ingest.text import work_from_text
+from ficshelf.languages import language_code
 from ficshelf.model import Tag, TagKind, Work
 
 _TAG_FIELDS = (
@@ -60,7 +61,7 @@ def _add_metadata(work: Work, record: dict[str, Any]) -> None:
     if isinstance(record.get("summary_html"), str):
         work.summary = html_to_text(record["summary_html"])
     if isinstance(record.get("language"), str):
-        work.language = record["language"]
+        work.language = language_code(record["language"])
     for stat in ("words", "chapters"):
         if record.get(stat) is not None:
             work.source_stats[stat] = str(record[stat])

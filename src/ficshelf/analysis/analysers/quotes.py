@@ -1,8 +1,9 @@
 """Quotes and their speakers.
 
-Quotes: each pair of double quote marks (straight or curly) inside a story paragraph, a quote left open at the
-end of a paragraph running to its end; single-quoted passages that open after a space and close before one are
-thoughts. Notes and lyric blocks are skipped (only the structure's story paragraphs are read).
+Quotes: each pair of double quote marks (straight, curly, «guillemets» or „low-high“) inside a story
+paragraph, a quote left open at the end of a paragraph running to its end; single-quoted passages that open
+after a space and close before one are thoughts. Notes and lyric blocks are skipped (only the structure's
+story paragraphs are read).
 
 Speakers, first rule that answers wins (``Quote.method`` says which):
 1. explicit — a character named right after the quote with a speech verb (`"…," Lee said` / `said Lee`), or
@@ -24,7 +25,8 @@ from ficshelf.analysis.doc import Doc
 from ficshelf.analysis.results import Quote
 from ficshelf.analysis.speech import SPEECH_VERB, ends_with_speech_tag
 
-_DOUBLE = re.compile(r"[\"“”]")
+#: Double quote marks: straight, curly, and the «guillemets» and „low-high“ quotes of other languages.
+_DOUBLE = re.compile(r"[\"“”«»„]")
 _THOUGHT = re.compile(r"(?:(?<=\s)|^)[‘'](?=[A-Za-z])([^‘’'\n]{2,300}?[.!?,…-])[’'](?=\s|$)", re.M)
 _WINDOW = 90
 _ADJACENT = re.compile(r"[\s,]*(?:\w+ly[\s,]+)?")
@@ -55,8 +57,9 @@ class QuotesAnalyser:
         quotes: list[Quote] = []
         history: list[str] = []
         last_para_actor: str | None = None
+        marks = [m.start() for m in _DOUBLE.finditer(doc.text)]  # every quote mark, found once
         for para in paragraphs:
-            spans = _quote_spans(doc.text, para.start, para.end)
+            spans = _quote_spans(marks[bisect_left(marks, para.start) : bisect_left(marks, para.end)], para.end)
             if not spans:
                 actors = mentions[bisect_left(starts, para.start) : bisect_left(starts, para.end)]
                 last_para_actor = actors[0].name if actors else last_para_actor
@@ -67,7 +70,7 @@ class QuotesAnalyser:
                 before_start = spans[i - 1][1] if i else para.start
                 ctx = _Context(doc.text, mentions, starts, para.start, qs, qe, before_start, after_end, spans)
                 speaker, method = ctx.speaker(previous, history, last_para_actor)
-                quotes.append(Quote(qs, qe, doc.text[qs:qe].strip('"“” '), speaker, method))
+                quotes.append(Quote(qs, qe, doc.text[qs:qe].strip('"“”«»„ '), speaker, method))
                 if speaker:
                     previous = speaker
                     if not history or history[-1] != speaker:
@@ -80,8 +83,10 @@ class QuotesAnalyser:
         doc.quotes = quotes
 
 
-def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    marks = [m.start() for m in _DOUBLE.finditer(text, start, end)]
+def _quote_spans(marks: list[int], end: int) -> list[tuple[int, int]]:
+    """Quote spans from a paragraph's quote marks, paired in order; an odd last mark runs to the paragraph's end."""
+    if not marks:
+        return []
     spans = [(marks[i], marks[i + 1] + 1) for i in range(0, len(marks) - 1, 2)]
     if len(marks) % 2:
         spans.append((marks[-1], end))
@@ -111,7 +116,8 @@ class _Context:
             return subject
         before = self.text[self.before_start : self.qs]
         if ends_with_speech_tag(before):
-            tag = list(SPEECH_VERB.finditer(before))[-1]
+            # the tag's verb lies in the last 80 characters (where ends_with_speech_tag found it)
+            tag = list(SPEECH_VERB.finditer(before, max(0, len(before) - 80)))[-1]
             subject = self.tag_subject(self.before_start, before[: tag.end()], addressed, previous)
             if subject is not None:
                 return subject

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ficshelf.analysis.cue_scan import CueMatches, CueScanner
 from ficshelf.analysis.cues import Lexicon, lexicon
-from ficshelf.analysis.results import Evidence
-from ficshelf.analysis.sentences import sentence_index
 
 RATINGS = ("General Audiences", "Teen And Up Audiences", "Mature", "Explicit")
 
@@ -16,9 +18,9 @@ RATING_CUES: tuple[tuple[Lexicon, int], ...] = (
                 r"blood(?:y|ied)?": 1,
                 r"bleed\w*": 1,
                 r"bruis\w*": 1,
-                r"punch\w*": 1,
+                r"punch(?:ed|es|ing)?\b": 1,
                 r"damn\w*": 1,
-                r"hell": 1,
+                r"hell\b": 1,
                 r"bastard": 1,
                 r"shit\w*": 1,
                 r"bitch\w*": 1,
@@ -32,7 +34,7 @@ RATING_CUES: tuple[tuple[Lexicon, int], ...] = (
                 r"drunk": 1,
             }
         ),
-        3,
+        2,
     ),
     (
         lexicon(
@@ -40,7 +42,7 @@ RATING_CUES: tuple[tuple[Lexicon, int], ...] = (
                 r"fuck\w*": 1,
                 r"naked": 1,
                 r"moan\w*": 1,
-                r"thrust\w*": 1,
+                r"thrust(?:s|ed|ing)?\b": 1,
                 r"torture\w*": 1,
                 r"gore": 1,
                 r"sex\w*": 1,
@@ -52,23 +54,23 @@ RATING_CUES: tuple[tuple[Lexicon, int], ...] = (
                 r"mutilat\w*": 1,
             }
         ),
-        4,
+        2,
     ),
     (
         lexicon(
             {
-                r"cock": 1,
-                r"cum\w*": 1,
+                r"cocks?\b": 1,
+                r"cum(?:s|ming|med)?\b": 1,
                 r"penis": 1,
                 r"clit\w*": 1,
                 r"orgasm\w*": 1,
-                r"dick": 1,
+                r"(?-i:dick)\b": 1,  # lower case: "Dick Grayson" is a name
                 r"pussy": 1,
                 r"blowjob": 1,
                 r"semen": 1,
                 r"lube\w*": 1,
                 r"fingered": 1,
-                r"anal": 1,
+                r"anal\b": 1,
             }
         ),
         4,
@@ -162,7 +164,40 @@ FREEFORMS: tuple[tuple[str, Lexicon, int], ...] = (
     ),
     ("Rivalry", lexicon({r"rivals?": 1, r"rivalry": 1, r"surpass\w*": 1}), 2),
     ("Alternate Universe", lexicon({r"\bAU\b": 1, r"alternate universe": 1}), 1),
+    ("Kissing", lexicon({r"kiss(?:ed|es|ing)?": 1}), 5),
+    (
+        "Time Travel",
+        lexicon(
+            {r"time[- ]travel\w*": 1, r"travell?ed back in time": 1, r"sent back in time": 1, r"time[- ]turner": 1}
+        ),
+        2,
+    ),
+    (
+        "Violence",
+        lexicon(
+            {
+                r"stabb(?:ed|ing)": 1,
+                r"punch(?:ed|es|ing)": 1,
+                r"slit (?:his|her|their) throat": 1,
+                r"beat(?:en|ing)? (?:him|her|them) up": 1,
+                r"murder\w*": 1,
+                r"blood spurt\w*": 1,
+                r"gore": 1,
+                r"tortur\w*": 1,
+            }
+        ),
+        5,
+    ),
+    ("Torture", lexicon({r"tortur\w*": 1}), 3),
+    (
+        "Swearing",
+        lexicon({r"fuck\w*": 1, r"shit\w*": 1, r"bitch\w*": 1, r"bastard": 1, r"asshole": 1, r"bloody hell": 1}),
+        10,
+    ),
 )
+#: Sentences with explicit sexual cues (the Explicit rating's lexicon) that make a work "Smut".
+SMUT_MINIMUM = 8
+
 
 CONTENT_NOTES: tuple[tuple[str, Lexicon, int], ...] = (
     ("blood", lexicon({r"blood\w*": 1, r"bleed\w*": 1, r"bled": 1}), 1),
@@ -176,16 +211,29 @@ CONTENT_NOTES: tuple[tuple[str, Lexicon, int], ...] = (
 )
 
 
-def evidence_for(text: str, lex: Lexicon) -> list[Evidence]:
-    """One Evidence per distinct sentence holding a cue."""
-    matches = list(lex.pattern.finditer(text))
-    if not matches:
-        return []
-    index = sentence_index(text)
-    seen: dict[int, Evidence] = {}
-    for match in matches:
-        i = index.index_of(match.start())
-        if i not in seen:
-            start, end, sentence = index.sentence(i)
-            seen[i] = Evidence(start, end, sentence)
-    return list(seen.values())
+@dataclass(frozen=True, slots=True)
+class TagCueMatches:
+    """Each cue table's matches, in table order."""
+
+    rating: list[CueMatches]
+    warnings: list[CueMatches]
+    freeforms: list[CueMatches]
+    content_notes: list[CueMatches]
+
+
+def scan_tag_cues(text: str) -> TagCueMatches:
+    """Every rating, warning, freeform and content-note lexicon's matches, in one pass over the text."""
+    found = _scanner().scan(text)
+    sizes = [len(RATING_CUES), len(WARNING_CUES), len(FREEFORMS), len(CONTENT_NOTES)]
+    parts, at = [], 0
+    for size in sizes:
+        parts.append(found[at : at + size])
+        at += size
+    return TagCueMatches(*parts)
+
+
+@lru_cache(maxsize=1)
+def _scanner() -> CueScanner:
+    lexicons = [lex for lex, _ in RATING_CUES]
+    lexicons += [lex for _, lex, _ in (*WARNING_CUES, *FREEFORMS, *CONTENT_NOTES)]
+    return CueScanner(lexicons)
