@@ -89,6 +89,12 @@ class KnowledgeBaseError(FicshelfError):
     code = "FS300"
 
 
+class StaleHint(FicshelfError):
+    """A beta hint that no longer matches the text it is applied to, or has no such suggestion."""
+
+    code = "FS800"
+
+
 ALL_ERRORS: tuple[type[FicshelfError], ...] = (
     FicshelfError,
     InputError,
@@ -105,4 +111,5 @@ ALL_ERRORS: tuple[type[FicshelfError], ...] = (
     EvalError,
     KnowledgeBaseError,
     AnalysisFailed,
+    StaleHint,
 )

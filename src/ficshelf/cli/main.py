@@ -6,6 +6,7 @@ import click
 
 from ficshelf import __version__
 from ficshelf.cli.analyze import analyze
+from ficshelf.cli.beta import beta
 from ficshelf.cli.eval import eval_command
 
 
@@ -17,6 +18,7 @@ def cli() -> None:
 
 cli.add_command(analyze)
 cli.add_command(eval_command)
+cli.add_command(beta)
 
 
 def main() -> None:
