@@ -17,7 +17,7 @@ from ficshelf.beta.allow import AllowList, build, kb_words
 from ficshelf.beta.dictionary import PersonalDictionary
 from ficshelf.beta.hints import Hint, settle
 from ficshelf.beta.spelling import Speller, near_names
-from ficshelf.beta.tokens import Token, mid_sentence_capitals, tokens
+from ficshelf.beta.tokens import Token, count_words, find, mid_sentence_capitals
 
 #: An unknown lower-case word used this often in one work is taken as deliberate (a fandom or invented word).
 RECURRING = 3
@@ -39,21 +39,19 @@ def check(
 ) -> list[Hint]:
     """Hints for one text, sorted by position, at most one per stretch of text."""
     sp = speller()
-    toks = tokens(text)
-    counts = Counter(t.text for t in toks)
-    allow = build(kb_words(kb or load_default()), mid_sentence_capitals(text, toks), names, personal)
-    unknown = _unknown(text, toks, counts, allow, sp)
+    counts = count_words(text)
+    allow = build(kb_words(kb or load_default()), mid_sentence_capitals(text), names, personal)
+    unknown = _unknown(text, counts, allow, sp)
     found: list[Hint] = []
-    found += mechanics.split_words(text, toks, set(unknown), sp)
-    found += _name_near_misses(toks, counts, allow)
-    found += mechanics.stray_capitals(text, toks, counts, allow, sp)
+    found += mechanics.split_words(text, unknown, sp)
+    found += _name_near_misses(text, counts, allow)
+    found += mechanics.stray_capitals(text, counts, allow, sp)
     for r in (*usage.RULES, *mechanics.RULES, *dialogue.RULES):
         found += r.find(text)
     found += dialogue.quote_spaces(text)
-    found += mechanics.repeated_words(text, toks)
-    found += mechanics.lowercase_names(toks, counts, allow.characters, sp)
-    for i in unknown:
-        t = toks[i]
+    found += mechanics.repeated_words(text, counts)
+    found += mechanics.lowercase_names(text, counts, allow.characters, sp)
+    for t in unknown:
         fixes = sp.suggestions(t.text)
         if fixes:  # an unknown word with no near neighbour is more often deliberate than a slip
             found.append(Hint(t.start, t.end, t.text, "spelling", "Not in the dictionary.", tuple(fixes), "spelling"))
@@ -61,7 +59,7 @@ def check(
     return [h for h in settle(found) if h.rule not in muted]
 
 
-def _unknown(text: str, toks: list[Token], counts: Counter[str], allow: AllowList, sp: Speller) -> list[int]:
+def _unknown(text: str, counts: Counter[str], allow: AllowList, sp: Speller) -> list[Token]:
     bad = {
         w
         for w, n in counts.items()
@@ -71,10 +69,11 @@ def _unknown(text: str, toks: list[Token], counts: Counter[str], allow: AllowLis
         and not sp.known(w)
         and not allow.allows(_POSSESSIVE.sub("", w))
     }
-    return [i for i, t in enumerate(toks) if t.text in bad] if bad else []
+    # A part of a hyphenated word ("Fan-fucking-tastic", "whole-heartedly") is left to the writer.
+    return [t for t in find(text, bad) if text[t.start - 1 : t.start] != "-" and text[t.end : t.end + 1] != "-"]
 
 
-def _name_near_misses(toks: list[Token], counts: Counter[str], allow: AllowList) -> list[Hint]:
+def _name_near_misses(text: str, counts: Counter[str], allow: AllowList) -> list[Hint]:
     """A capitalised word used once that is one letter away from a name of the work ("Haruna" for "Haruno")."""
     names = [n for n in allow.names if len(n) >= 4]
     sp = speller()
@@ -87,6 +86,5 @@ def _name_near_misses(toks: list[Token], counts: Counter[str], allow: AllowList)
     }
     return [
         Hint(t.start, t.end, t.text, "name", f"Did you mean the name {close[t.text][0]}?", tuple(close[t.text]), "name")
-        for t in toks
-        if t.text in close
+        for t in find(text, close)
     ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -11,7 +10,7 @@ from ficshelf.beta.allow import AllowList
 from ficshelf.beta.hints import Hint
 from ficshelf.beta.rules import Rule, rule
 from ficshelf.beta.spelling import Speller, near_names
-from ficshelf.beta.tokens import Token, starts_sentence
+from ficshelf.beta.tokens import Token, find, starts_sentence, word_after, word_before
 
 _REPEATABLE = frozenset(
     "the a an to of in on at and for with was were is are be as by from his their my your our its this than "
@@ -47,26 +46,20 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def repeated_words(text: str, toks: list[Token]) -> Iterator[Hint]:
+def repeated_words(text: str, counts: Counter[str]) -> Iterator[Hint]:
     """A short word written twice ("the the"); words a writer repeats on purpose ("no, no") are left alone."""
-    for a, b in itertools.pairwise(toks):
-        if (
-            (a.text == b.text or (a.text[0] != b.text[0] and a.text.lower() == b.text.lower()))
-            and a.text.lower() in _REPEATABLE
-            and text[a.end : b.start] == " "
-        ):
-            yield Hint(
-                a.start,
-                b.end,
-                text[a.start : b.end],
-                "mechanics",
-                "The same word twice.",
-                (a.text,),
-                "repeated-word",
-            )
+    for word in _REPEATABLE:
+        if counts[word] < 2 and counts[word.capitalize()] < 1:
+            continue
+        for first in (word, word.capitalize()):
+            for m in re.finditer(rf"{first} {word}\b", text):
+                if m.start() and (text[m.start() - 1].isalpha() or text[m.start() - 1] in "'’"):
+                    continue
+                wrong = m.group()
+                yield Hint(m.start(), m.end(), wrong, "mechanics", "The same word twice.", (first,), "repeated-word")
 
 
-def lowercase_names(toks: list[Token], counts: Counter[str], names: frozenset[str], speller: Speller) -> Iterator[Hint]:
+def lowercase_names(text: str, counts: Counter[str], names: frozenset[str], speller: Speller) -> Iterator[Hint]:
     """A character name written in lower case ("lee caled out")."""
     lowered = {
         n.lower(): n
@@ -75,19 +68,17 @@ def lowercase_names(toks: list[Token], counts: Counter[str], names: frozenset[st
         and counts[n] >= 3 * counts[n.lower()] > 0  # a work that writes a name in lower case throughout means it
         and speller.frequency(n) < NAME_WORD_MAX_FREQ
     }
-    for t in toks:
-        if t.text in lowered:
-            cap = lowered[t.text]
-            yield Hint(t.start, t.end, t.text, "name", "A name takes a capital letter.", (cap,), "lowercase-name")
+    for t in find(text, lowered):
+        yield Hint(
+            t.start, t.end, t.text, "name", "A name takes a capital letter.", (lowered[t.text],), "lowercase-name"
+        )
 
 
-def split_words(text: str, toks: list[Token], unknown: set[int], speller: Speller) -> Iterator[Hint]:
+def split_words(text: str, unknown: list[Token], speller: Speller) -> Iterator[Hint]:
     """A space in the wrong place between two words ("an dbegging" → "and begging")."""
-    for i in sorted(unknown):
-        if i == 0:
-            continue
-        p, w = toks[i - 1], toks[i]
-        if text[p.end : w.start] != " ":
+    for w in unknown:
+        p, gap = word_before(text, w.start)
+        if p is None or gap != " ":
             continue
         a, b = p.text, w.text
         options = [(a + b[0], b[1:]), (a[:-1], a[-1] + b)]
@@ -97,46 +88,36 @@ def split_words(text: str, toks: list[Token], unknown: set[int], speller: Spelle
         scored = [s for s in scored if s[0] >= COMMON_WORD]
         if scored:
             _, x, y = max(scored)
-            yield Hint(
-                p.start,
-                w.end,
-                text[p.start : w.end],
-                "mechanics",
-                "A space in the wrong place.",
-                (f"{x} {y}",),
-                "split-word",
-            )
+            wrong = text[p.start : w.end]
+            yield Hint(p.start, w.end, wrong, "mechanics", "A space in the wrong place.", (f"{x} {y}",), "split-word")
 
 
-def stray_capitals(
-    text: str, toks: list[Token], counts: Counter[str], allow: AllowList, speller: Speller
-) -> Iterator[Hint]:
+def stray_capitals(text: str, counts: Counter[str], allow: AllowList, speller: Speller) -> Iterator[Hint]:
     """A common word capitalised once mid-sentence: a near miss of a phrase the work uses ("the Lead ninja" when it
     says "Leaf ninja" elsewhere), or a stray capital after a name ("Neji Stood up")."""
     once = {w for w, n in counts.items() if n == 1 and w[0].isupper() and w[1:].islower() and not allow.allows(w)}
     if not once:
         return
     before = _capitalised_before(text)
-    for i in range(1, len(toks) - 1):
-        t = toks[i]
+    for t in find(text, once):
         w = t.text
-        if w not in once:
-            continue
         if starts_sentence(text, t.start):
             continue
+        nxt, _ = word_after(text, t.end)
+        if nxt is None:
+            continue
         low = w.lower()
-        nxt = toks[i + 1]
         options = near_names(w, before.get(_base(nxt.text), set()) - {w})
         phrase = options[0] if options else ""
         if phrase:
-            yield Hint(
-                t.start, t.end, w, "name", f'Elsewhere this work writes "{phrase} {nxt.text}".', (phrase,), "phrase"
-            )
+            message = f'Elsewhere this work writes "{phrase} {nxt.text}".'
+            yield Hint(t.start, t.end, w, "name", message, (phrase,), "phrase")
             continue
-        prev = toks[i - 1]
+        prev, gap = word_before(text, t.start)
         if (
-            prev.text in allow.names
-            and text[prev.end : t.start] == " "
+            prev is not None
+            and prev.text in allow.names
+            and gap == " "
             and nxt.text[0].islower()
             and counts[low] >= 1
             and speller.frequency(low) >= COMMON_WORD

@@ -47,7 +47,7 @@ _BRITISH = (
 #: Words of fan fiction and British English that the word list lacks.
 EXTRA_WORDS = frozenset(
     "fic fics fanfic fanfics soulmate soulmates ahold erm hmph arse arsehole draught draughts dreamt leant learnt "
-    "spelt knelt whilst amongst pre cum clit unbothered snarky hoodie hoodies okay".split()
+    "spelt knelt whilst amongst pre cum clit unbothered snarky hoodie hoodies okay etc".split()
 )
 #: A run-together is preferred to an edit when both words are at least this common (per 1.6 billion).
 COMMON_SPLIT = 100_000

@@ -24,6 +24,7 @@ CONTEXT = 40
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--format",
+    "-f",
     "fmt",
     type=click.Choice(["text", "json"]),
     default="text",
