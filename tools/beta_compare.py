@@ -81,17 +81,16 @@ def harper_checker() -> Checker:
     def lints(w: str) -> list[harper.Lint]:
         return [x for x in lin.lint(w, language="plaintext") if x.lint_kind == "Spelling"]
 
-    return (lambda w: not lints(w)), (
-        lambda w: [s.replacement_text for x in lints(w) for s in x.suggestions] or [""]
-    )
+    return (lambda w: not lints(w)), (lambda w: [s.replacement_text for x in lints(w) for s in x.suggestions] or [""])
 
 
 def main() -> None:
     kb = load_default()
     allowed = {p for f in kb.fandoms.values() for c in f.characters.values() for n in c.all_forms for p in n.split()}
-
     allowed |= {v.lower() for f in kb.fandoms.values() for v in f.vocabulary}
-    dev = [i.work.text for i in read_paths([SHARED / "corpus" / "dev.jsonl"]) if i.work and i.work.language == "English"]
+    dev = [
+        i.work.text for i in read_paths([SHARED / "corpus" / "dev.jsonl"]) if i.work and i.work.language == "English"
+    ]
     tokens = [m.group() for t in dev for m in WORD.finditer(t.replace("\u2019", "'"))]
     lower = [t for t in tokens if t[0].islower() and t.lower() not in allowed]
     print(f"dev: {len(dev)} English works, {len(tokens)} words")

@@ -49,3 +49,11 @@ def test_ignoring_a_usage_hint_mutes_its_rule() -> None:
     personal.ignore(hint)
     assert not [h for h in check(TEXT, personal=personal) if h.rule == "to-too"]
     assert [h for h in check(TEXT, personal=personal) if h.rule == "wrapped"]
+
+
+def test_ignoring_a_lower_case_name_keeps_that_spelling_for_this_author() -> None:
+    text = "Lee ran. Then Lee waved and Lee smiled, and lee laughed."
+    hint = next(h for h in check(text, names=["Rock Lee"]) if h.rule == "lowercase-name")
+    personal = PersonalDictionary()
+    personal.ignore(hint)
+    assert not [h for h in check(text, names=["Rock Lee"], personal=personal) if h.rule == "lowercase-name"]

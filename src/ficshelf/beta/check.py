@@ -55,8 +55,13 @@ def check(
         fixes = sp.suggestions(t.text)
         if fixes:  # an unknown word with no near neighbour is more often deliberate than a slip
             found.append(Hint(t.start, t.end, t.text, "spelling", "Not in the dictionary.", tuple(fixes), "spelling"))
-    muted = personal.muted_rules if personal else set()
-    return [h for h in settle(found) if h.rule not in muted]
+    if personal is None:
+        return settle(found)
+    return [h for h in settle(found) if h.rule not in personal.muted_rules and not _ignored(h, personal)]
+
+
+def _ignored(hint: Hint, personal: PersonalDictionary) -> bool:
+    return hint.kind in ("spelling", "name") and hint.text in personal.words
 
 
 def _unknown(text: str, counts: Counter[str], allow: AllowList, sp: Speller) -> list[Token]:
