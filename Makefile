@@ -38,6 +38,7 @@ pytest:
 bench: $(STAMP)
 	$(BIN)/python benchmarks/structure.py
 	$(BIN)/python benchmarks/analyze.py
+	$(BIN)/python benchmarks/beta.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -155,6 +155,12 @@ class LearnError(FicshelfError):
     code = "FS310"
 
 
+class StaleHint(FicshelfError):
+    """A beta hint that no longer matches the text it is applied to, or has no such suggestion."""
+
+    code = "FS800"
+
+
 ALL_ERRORS: tuple[type[FicshelfError], ...] = (
     FicshelfError,
     InputError,
@@ -183,4 +189,5 @@ ALL_ERRORS: tuple[type[FicshelfError], ...] = (
     InvalidValue,
     SchemaOutdated,
     LearnError,
+    StaleHint,
 )

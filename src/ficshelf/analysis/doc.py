@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from ficshelf.analysis.analysers.structure import Structure
 from ficshelf.analysis.matcher import Hit
 from ficshelf.analysis.results import CharacterResult, FandomScore, Quote, Relationship, TagSuggestion
+from ficshelf.beta.hints import Hint
 from ficshelf.model import Work
 
 
@@ -43,6 +44,8 @@ class Doc:
     warnings: list[TagSuggestion] = field(default_factory=list)
     freeforms: list[TagSuggestion] = field(default_factory=list)
     content_notes: list[TagSuggestion] = field(default_factory=list)
+    #: Beta-reading hints (ficshelf.beta.Hint), in text order.
+    beta: list[Hint] = field(default_factory=list)
     #: Analysers that ran, in order (name@version), for provenance in the output.
     ran: list[str] = field(default_factory=list)
 

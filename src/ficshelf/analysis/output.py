@@ -84,6 +84,7 @@ def doc_to_json(doc: Doc) -> dict[str, Any]:
             "freeforms": [_suggestion(t) for t in doc.freeforms],
             "content_notes": [_suggestion(t) for t in doc.content_notes],
         },
+        "beta": [h.to_json() for h in doc.beta],
         "author_tags": _author_tags(work),
         "meta": {"ficshelf": __version__, "schema": SCHEMA_VERSION, "analysers": list(doc.ran)},
     }

@@ -69,6 +69,7 @@ class Pipeline:
 @lru_cache(maxsize=1)
 def default_pipeline() -> Pipeline:
     from ficshelf.analysis.analysers.basic import LanguageAnalyser, StatsAnalyser, StructureAnalyser
+    from ficshelf.analysis.analysers.beta import BetaAnalyser
     from ficshelf.analysis.analysers.characters import CharactersAnalyser
     from ficshelf.analysis.analysers.fandom import FandomAnalyser
     from ficshelf.analysis.analysers.quotes import QuotesAnalyser
@@ -85,5 +86,6 @@ def default_pipeline() -> Pipeline:
             QuotesAnalyser(),
             RelationshipsAnalyser(),
             TagsAnalyser(),
+            BetaAnalyser(),
         )
     )

@@ -6,6 +6,7 @@ import click
 
 from ficshelf import __version__
 from ficshelf.cli.analyze import analyze
+from ficshelf.cli.beta import beta
 from ficshelf.cli.db import db
 from ficshelf.cli.eval import eval_command
 from ficshelf.cli.export import export_command
@@ -25,6 +26,7 @@ cli.add_command(export_command)
 cli.add_command(import_works)
 cli.add_command(db)
 cli.add_command(learn_command)
+cli.add_command(beta)
 
 
 def main() -> None:
