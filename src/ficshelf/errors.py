@@ -89,6 +89,34 @@ class KnowledgeBaseError(FicshelfError):
     code = "FS300"
 
 
+class SearchError(FicshelfError):
+    """Search could not run: the base of the search errors."""
+
+    code = "FS600"
+
+
+class QuerySyntaxError(SearchError):
+    """A search query that does not parse; ``position`` is the 0-based character offset of the problem."""
+
+    code = "FS601"
+
+    def __init__(self, message: str, position: int) -> None:
+        super().__init__(f"{message} (at character {position + 1})")
+        self.position = position
+
+
+class QueryTooComplex(SearchError):
+    """A search query past the length or clause limits."""
+
+    code = "FS602"
+
+
+class SearchIndexError(SearchError):
+    """A search index that cannot be opened or written (missing, from another version, or corrupt)."""
+
+    code = "FS603"
+
+
 ALL_ERRORS: tuple[type[FicshelfError], ...] = (
     FicshelfError,
     InputError,
@@ -105,4 +133,8 @@ ALL_ERRORS: tuple[type[FicshelfError], ...] = (
     EvalError,
     KnowledgeBaseError,
     AnalysisFailed,
+    SearchError,
+    QuerySyntaxError,
+    QueryTooComplex,
+    SearchIndexError,
 )
