@@ -149,8 +149,9 @@ class Fts5Backend:
             sort = Sort.DATE
         if sort is Sort.RELEVANCE:
             sql = (
-                f"SELECT w.work_id FROM search_works w LEFT JOIN (SELECT rowid AS rid, {BM25} AS score FROM search_text "
-                f"WHERE search_text MATCH ?) r ON r.rid = w.work_id WHERE {where.sql} "
+                "SELECT w.work_id FROM search_works w LEFT JOIN "
+                f"(SELECT rowid AS rid, {BM25} AS score FROM search_text WHERE search_text MATCH ?) r "
+                f"ON r.rid = w.work_id WHERE {where.sql} "
                 "ORDER BY r.score IS NULL, r.score, w.work_id LIMIT ? OFFSET ?"
             )
             params: list[object] = [match_any(ranked), *where.params, limit, offset]
@@ -162,7 +163,8 @@ class Fts5Backend:
             params = [*where.params, limit, offset]
         try:
             ids = [row[0] for row in self.db.execute(sql, params)]
-            total = int(self.db.execute(f"SELECT count(*) FROM search_works w WHERE {where.sql}", where.params).fetchone()[0])
+            counted = self.db.execute(f"SELECT count(*) FROM search_works w WHERE {where.sql}", where.params)
+            total = int(counted.fetchone()[0])
         except sqlite3.Error as err:
             raise SearchIndexError(f"the FTS5 search index failed: {err}") from None
         if not facets or total == 0:

@@ -26,7 +26,7 @@ from ficshelf.search.ast import (
 
 #: FTS5 columns in order, with their bm25 weights.
 COLUMNS: dict[str, float] = {"title": 10.0, "summary": 3.0, "author": 5.0, "tags": 5.0, "text": 1.0}
-FIELD_COLUMNS = {TextField.TITLE: "title", TextField.SUMMARY: "summary", TextField.AUTHOR: "author", TextField.TEXT: "text"}
+FIELD_COLUMNS = {field: field.value for field in TextField}
 IN_TEXT = "w.work_id IN (SELECT rowid FROM search_text WHERE search_text MATCH ?)"
 
 
@@ -56,7 +56,8 @@ def condition(node: Node) -> Condition:
             f"w.work_id IN (SELECT work_id FROM search_tags WHERE {column} = ?)", [tag_key(node.kind, node.name)]
         )
     if isinstance(node, NumberRange):
-        parts, params = [], []
+        parts: list[str] = []
+        params: list[object] = []
         if node.low is not None:
             parts.append(f"w.{node.field.value} >= ?")
             params.append(node.low)

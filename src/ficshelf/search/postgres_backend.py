@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Engine, bindparam, literal_column, create_engine, delete, func, insert, select
+from sqlalchemy import Engine, bindparam, create_engine, delete, func, insert, literal_column, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from ficshelf.errors import SearchIndexError
@@ -18,7 +18,7 @@ from ficshelf.search.ast import MatchAll, Node, Sort, TagFilter, Term, positive_
 from ficshelf.search.backend import FacetCount, SearchResult, batched, check_page, top_facets
 from ficshelf.search.document import SearchDocument
 from ficshelf.search.postgres_query import condition, config, rank
-from ficshelf.search.postgres_tables import chunks, search_chunks, search_metadata, search_works
+from ficshelf.search.postgres_tables import chunks, plain_words, search_chunks, search_metadata, search_works
 
 works = search_works.c
 SORT_COLUMNS = {
@@ -37,7 +37,8 @@ def _weighted(name: str, weight: str) -> Any:
 
 _INSERT_WORK = insert(search_works).values(
     work_id=bindparam("work_id"),
-    meta=_weighted("title", "A").op("||")(_weighted("authors", "B"))
+    meta=_weighted("title", "A")
+    .op("||")(_weighted("authors", "B"))
     .op("||")(_weighted("summary", "C"))
     .op("||")(_weighted("tags", "D")),
     tag_keys=bindparam("tag_keys"),
@@ -61,10 +62,10 @@ def _work_row(document: SearchDocument) -> dict[str, Any]:
     names = [(kind, name) for kind, values in document.tags.items() for name in values]
     return {
         "work_id": document.work_id,
-        "title": document.title,
-        "authors": "\n".join(document.authors),
-        "summary": document.summary,
-        "tags": "\n".join(name for _, name in names),
+        "title": plain_words(document.title),
+        "authors": plain_words(" ".join(document.authors)),
+        "summary": plain_words(document.summary),
+        "tags": plain_words(" ".join(name for _, name in names)),
         "tag_keys": sorted({key for kind, name in names for key in (tag_key(kind, name), tag_key(None, name))}),
         "tag_names": [f"{kind.value}:{name}" for kind, name in names],
         "language": document.language,
@@ -169,7 +170,8 @@ class PostgresBackend:
         try:
             with self.engine.connect() as connection:
                 ids = [int(row[0]) for row in connection.execute(page)]
-                total = int(connection.execute(select(func.count()).select_from(search_works).where(where)).scalar_one())
+                counted = select(func.count()).select_from(search_works).where(where)
+                total = int(connection.execute(counted).scalar_one())
                 found = self._facets(connection, where) if facets and total else {}
         except SQLAlchemyError as err:
             raise SearchIndexError(f"the PostgreSQL search failed: {err}") from None
@@ -183,4 +185,3 @@ class PostgresBackend:
             kind, _, name = tag.partition(":")
             counts.setdefault(TagKind(kind), {})[name] = int(count)
         return top_facets(counts)
-

@@ -7,8 +7,8 @@ and no user text is ever read as tsquery syntax); the boolean structure is SQL's
 
 from __future__ import annotations
 
-from sqlalchemy import CHAR, ColumnElement, and_, cast, exists, false, func, literal, not_, or_, true
-from sqlalchemy.dialects.postgresql import REGCONFIG, array
+from sqlalchemy import ColumnElement, and_, cast, exists, false, func, literal, literal_column, not_, or_, true
+from sqlalchemy.dialects.postgresql import REGCONFIG
 
 from ficshelf.search.ast import (
     And,
@@ -25,7 +25,7 @@ from ficshelf.search.ast import (
     TextField,
     tag_key,
 )
-from ficshelf.search.postgres_tables import CONFIGURATION, search_chunks, search_works
+from ficshelf.search.postgres_tables import CONFIGURATION, plain_words, search_chunks, search_works
 
 #: The tsvector weight each text field is written with in ``meta``.
 FIELD_WEIGHTS = {TextField.TITLE: "a", TextField.AUTHOR: "b", TextField.SUMMARY: "c"}
@@ -38,11 +38,7 @@ def config() -> ColumnElement[object]:
 
 
 def tsquery(text: str) -> ColumnElement[object]:
-    return func.phraseto_tsquery(config(), text)
-
-
-def tsvector(text: str) -> ColumnElement[object]:
-    return func.to_tsvector(config(), text)
+    return func.phraseto_tsquery(config(), plain_words(text))
 
 
 def in_chunks(query: ColumnElement[object]) -> ColumnElement[bool]:
@@ -82,7 +78,8 @@ def _text(text: str, field: TextField | None) -> ColumnElement[bool]:
     if field is TextField.TEXT:
         return in_chunks(query)
     if field is not None:
-        weighted = func.ts_filter(works.meta, array([FIELD_WEIGHTS[field]], type_=CHAR(1)))
+        # ts_filter takes a PostgreSQL "char"[], which no bound parameter has: a constant literal ('{a}').
+        weighted = func.ts_filter(works.meta, literal_column(f"'{{{FIELD_WEIGHTS[field]}}}'"))
         return and_(works.meta.op("@@")(query), weighted.op("@@")(query))
     return or_(works.meta.op("@@")(query), in_chunks(query))
 
@@ -98,4 +95,4 @@ def rank(texts: list[str]) -> ColumnElement[float]:
         .where(text_chunks.work_id == works.work_id, text_chunks.body.op("@@")(query))
         .scalar_subquery()
     )
-    return func.ts_rank(works.meta, query) + func.coalesce(best_chunk, 0.0)  # type: ignore[no-any-return]
+    return func.ts_rank(works.meta, query) + func.coalesce(best_chunk, 0.0)

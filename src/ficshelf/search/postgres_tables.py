@@ -12,6 +12,8 @@ The configuration ``ficshelf_english`` is PostgreSQL's English with Snowball ste
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import (
     DDL,
     BigInteger,
@@ -64,7 +66,7 @@ search_chunks = Table(
 )
 
 # DDL has no SQLAlchemy construct for text search configurations; created once, before the tables.
-_CREATE_CONFIGURATION = DDL(
+_CREATE_CONFIGURATION = DDL(  # type: ignore[no-untyped-call]
     f"""
 DO $$
 BEGIN
@@ -84,9 +86,18 @@ $$
 event.listen(search_works, "before_create", _CREATE_CONFIGURATION.execute_if(dialect="postgresql"))
 
 
+_WORD = re.compile(r"\w+")
+
+
+def plain_words(text: str) -> str:
+    """Only the words of ``text``, space-separated: PostgreSQL's parser would otherwise read "Hurt/Comfort" as a
+    file path and "mr.darcy" as a host name, one token each, where the other backends see two words."""
+    return " ".join(_WORD.findall(text))
+
+
 def chunks(text: str, size: int = CHUNK_WORDS, overlap: int = CHUNK_OVERLAP) -> list[str]:
     """``text`` in pieces of ``size`` words, each starting ``overlap`` words before the previous one ended."""
-    words = text.split()
+    words = _WORD.findall(text)
     if len(words) <= size:
         return [" ".join(words)] if words else []
     step = size - overlap

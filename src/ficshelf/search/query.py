@@ -197,7 +197,7 @@ class _Parser:
         if match:
             raise QuerySyntaxError(
                 f"unknown field '{match.group(1)}:' (known: {', '.join(KNOWN_FIELDS)}); "
-                'put the word in quotes to search for it as written',
+                "put the word in quotes to search for it as written",
                 token.position,
             )
         return Term(token.text) if _has_word(token.text) else None

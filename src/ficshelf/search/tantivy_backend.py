@@ -177,7 +177,7 @@ class TantivyBackend:
             )
         addresses = [address for _, address in found.hits]
         ids = [int(value) for value in searcher.fast_field_values("id", addresses) if value is not None]
-        total = int(found.count or 0)
+        total = int(getattr(found, "count", None) or 0)  # the stub omits SearchResult.count
         if not facets or total == 0:
             return SearchResult(ids, total)
         return SearchResult(ids, total, self._facets(searcher, compiled))

@@ -27,7 +27,7 @@ MAX_TOKEN_CHARS = 40
 
 #: Text fields a word without a field searches, with their boosts.
 DEFAULT_FIELDS: dict[str, float] = {"title": 3.0, "author": 2.0, "tags_text": 2.0, "summary": 1.5, "text": 1.0}
-FIELD_NAMES = {TextField.TITLE: "title", TextField.SUMMARY: "summary", TextField.AUTHOR: "author", TextField.TEXT: "text"}
+FIELD_NAMES = {field: field.value for field in TextField}
 
 Must, Should, MustNot = tantivy.Occur.Must, tantivy.Occur.Should, tantivy.Occur.MustNot
 
@@ -65,7 +65,10 @@ class TantivyTranslator:
         if isinstance(node, Phrase):
             return self.text(node.text, node.field)
         if isinstance(node, And):
-            clauses = [(MustNot, self.query(c.node)) if isinstance(c, Not) else (Must, self.query(c)) for c in node.nodes]
+            clauses = [
+                (MustNot, self.query(child.node)) if isinstance(child, Not) else (Must, self.query(child))
+                for child in node.nodes
+            ]
             if all(occur is MustNot for occur, _ in clauses):
                 clauses.append((Must, tantivy.Query.all_query()))
             return tantivy.Query.boolean_query(clauses)
