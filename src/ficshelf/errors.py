@@ -131,6 +131,34 @@ class SchemaOutdated(StoreError):
     code = "FS507"
 
 
+class SearchError(FicshelfError):
+    """Search could not run: the base of the search errors."""
+
+    code = "FS600"
+
+
+class QuerySyntaxError(SearchError):
+    """A search query that does not parse; ``position`` is the 0-based character offset of the problem."""
+
+    code = "FS601"
+
+    def __init__(self, message: str, position: int) -> None:
+        super().__init__(f"{message} (at character {position + 1})")
+        self.position = position
+
+
+class QueryTooComplex(SearchError):
+    """A search query past the length or clause limits."""
+
+    code = "FS602"
+
+
+class SearchIndexError(SearchError):
+    """A search index that cannot be opened or written (missing, from another version, or corrupt)."""
+
+    code = "FS603"
+
+
 ALL_ERRORS: tuple[type[FicshelfError], ...] = (
     FicshelfError,
     InputError,
@@ -155,4 +183,8 @@ ALL_ERRORS: tuple[type[FicshelfError], ...] = (
     LoginThrottled,
     InvalidValue,
     SchemaOutdated,
+    SearchError,
+    QuerySyntaxError,
+    QueryTooComplex,
+    SearchIndexError,
 )
