@@ -6,7 +6,9 @@ import click
 
 from ficshelf import __version__
 from ficshelf.cli.analyze import analyze
+from ficshelf.cli.db import db
 from ficshelf.cli.eval import eval_command
+from ficshelf.cli.import_works import import_works
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -17,6 +19,8 @@ def cli() -> None:
 
 cli.add_command(analyze)
 cli.add_command(eval_command)
+cli.add_command(import_works)
+cli.add_command(db)
 
 
 def main() -> None:
