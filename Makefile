@@ -23,6 +23,7 @@ test: $(STAMP) system lint typecheck pytest
 # Debian packages the tests use (installed only when missing; needs root, as on CI).
 system:
 	bash scripts/system-packages.sh postgresql
+	bash scripts/system-packages.sh epubcheck
 
 lint:
 	$(BIN)/ruff check src tests benchmarks

@@ -157,6 +157,22 @@ class SearchIndexError(SearchError):
     """A search index that cannot be opened or written (missing, from another version, or corrupt)."""
 
     code = "FS603"
+class ExportError(FicshelfError):
+    """A work that cannot be exported, or a catalogue feed that cannot be built."""
+
+    code = "FS650"
+
+
+class BadFeedPage(ExportError):
+    """An OPDS listing page that does not exist (below 1 or past the last page)."""
+
+    code = "FS651"
+
+
+class NothingToExport(ExportError):
+    """``ficshelf export`` was given a file that holds no work, or more than one."""
+
+    code = "FS652"
 
 
 ALL_ERRORS: tuple[type[FicshelfError], ...] = (
@@ -187,4 +203,7 @@ ALL_ERRORS: tuple[type[FicshelfError], ...] = (
     QuerySyntaxError,
     QueryTooComplex,
     SearchIndexError,
+    ExportError,
+    BadFeedPage,
+    NothingToExport,
 )
