@@ -175,6 +175,30 @@ class NothingToExport(ExportError):
     code = "FS652"
 
 
+class WebError(FicshelfError):
+    """A web request the archive refuses (the base of the web errors)."""
+
+    code = "FS700"
+
+
+class CsrfRefused(WebError):
+    """A state-changing request without the form's CSRF token (or with a stale one)."""
+
+    code = "FS701"
+
+
+class LoginRequired(WebError):
+    """A page or action only a logged-in account may use."""
+
+    code = "FS702"
+
+
+class DraftExpired(WebError):
+    """A posting preview that no longer exists (published already, too old, or another account's)."""
+
+    code = "FS703"
+
+
 ALL_ERRORS: tuple[type[FicshelfError], ...] = (
     FicshelfError,
     InputError,
@@ -206,4 +230,8 @@ ALL_ERRORS: tuple[type[FicshelfError], ...] = (
     ExportError,
     BadFeedPage,
     NothingToExport,
+    WebError,
+    CsrfRefused,
+    LoginRequired,
+    DraftExpired,
 )
