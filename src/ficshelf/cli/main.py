@@ -8,8 +8,9 @@ from ficshelf import __version__
 from ficshelf.cli.analyze import analyze
 from ficshelf.cli.db import db
 from ficshelf.cli.eval import eval_command
-from ficshelf.cli.import_works import import_works
 from ficshelf.cli.export import export_command
+from ficshelf.cli.import_works import import_works
+from ficshelf.cli.serve import serve
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -23,6 +24,7 @@ cli.add_command(eval_command)
 cli.add_command(import_works)
 cli.add_command(db)
 cli.add_command(export_command)
+cli.add_command(serve)
 
 
 def main() -> None:

@@ -74,8 +74,8 @@ async def preferences(request: Request) -> Response:
 
 
 async def preferences_post(request: Request) -> Response:
-    who = require_account(request)
     form = await checked_form(request)
+    who = require_account(request)
     store = request.app.state.archive.store
     action = field(form, "action")
     if action == "block":

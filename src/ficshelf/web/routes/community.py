@@ -51,8 +51,8 @@ async def comment(request: Request) -> Response:
 
 async def comment_action(request: Request) -> Response:
     """Delete (writer or work author), release (work author) or edit (writer) a comment."""
-    who = require_account(request)
     form = await checked_form(request)
+    who = require_account(request)
     store = request.app.state.archive.store
     comment_id = path_int(request, "comment_id")
     action = request.path_params["action"]
@@ -76,8 +76,8 @@ async def held(request: Request) -> Response:
 
 
 async def add_bookmark(request: Request) -> Response:
-    who = require_account(request)
     form = await checked_form(request)
+    who = require_account(request)
     work_id = path_int(request, "work_id")
     store = request.app.state.archive.store
     if field(form, "remove") == "1":
@@ -100,8 +100,8 @@ async def reading_history(request: Request) -> Response:
 
 
 async def read_mark(request: Request) -> Response:
-    who = require_account(request)
     form = await checked_form(request)
+    who = require_account(request)
     work_id = path_int(request, "work_id")
     mark_read(request.app.state.archive.store, who.id or 0, work_id, read=field(form, "read", "1") == "1")
     target = field(form, "next")

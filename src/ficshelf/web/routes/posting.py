@@ -9,7 +9,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from ficshelf.errors import InputError, InvalidValue
+from ficshelf.errors import InputError, InvalidValue, NotAllowed
 from ficshelf.ingest.sources import read_blob
 from ficshelf.model import Chapter, Tag, TagKind, Work
 from ficshelf.posting import prepare, publish
@@ -67,8 +67,8 @@ async def new_work(request: Request) -> Response:
 
 
 async def preview(request: Request) -> Response:
-    who = require_account(request)
     form = await checked_form(request)
+    who = require_account(request)
     work = await work_from(form)
     draft = await run_in_threadpool(prepare, work)
     restricted = field(form, "restricted") == "on"
@@ -81,8 +81,8 @@ async def preview(request: Request) -> Response:
 
 
 async def publish_draft(request: Request) -> Response:
-    who = require_account(request)
     form = await checked_form(request)
+    who = require_account(request)
     archive = request.app.state.archive
     folder = archive.data_dir / "drafts"
     draft_id = field(form, "draft")
@@ -103,11 +103,14 @@ async def publish_draft(request: Request) -> Response:
 
 async def review_tags(request: Request) -> Response:
     """The owner accepts or rejects the work's pending suggestions."""
-    who = require_account(request)
     form = await checked_form(request)
+    who = require_account(request)
     archive = request.app.state.archive
     work_id = path_int(request, "work_id")
-    pending = get_work(archive.store, work_id, who.id).suggested
+    loaded = get_work(archive.store, work_id, who.id)
+    if not loaded.is_owner:
+        raise NotAllowed(f"work {work_id} belongs to another account")
+    pending = loaded.suggested
     chosen = set(form.getlist("tag"))
     tags = [Tag(s.kind, s.name) for s in pending if tag_key(Tag(s.kind, s.name)) in chosen]
     if field(form, "action") == "reject":
@@ -122,13 +125,13 @@ async def edit_form(request: Request) -> Response:
     who = require_account(request)
     loaded = get_work(request.app.state.archive.store, path_int(request, "work_id"), who.id)
     if not loaded.is_owner:
-        return page(request, "error.html", status_code=403, error="only the work's author may edit it", status=403)
+        raise NotAllowed(f"work {loaded.summary.id} belongs to another account")
     return page(request, "edit.html", loaded=loaded)
 
 
 async def edit(request: Request) -> Response:
-    who = require_account(request)
     form = await checked_form(request)
+    who = require_account(request)
     archive = request.app.state.archive
     work_id = path_int(request, "work_id")
     update_work(
@@ -147,8 +150,8 @@ async def edit(request: Request) -> Response:
 
 
 async def delete(request: Request) -> Response:
-    who = require_account(request)
     await checked_form(request)
+    who = require_account(request)
     archive = request.app.state.archive
     delete_work(archive.store, path_int(request, "work_id"), who.id or 0)
     archive.sync_index()
@@ -162,8 +165,8 @@ async def chapter_form(request: Request) -> Response:
 
 
 async def new_chapter(request: Request) -> Response:
-    who = require_account(request)
     form = await checked_form(request)
+    who = require_account(request)
     archive = request.app.state.archive
     work_id = path_int(request, "work_id")
     chapter = Chapter(
