@@ -29,9 +29,10 @@ Sakura Haruno waited under the cherry tree while Naruto Uzumaki ran across the t
 "You're late again," Sakura said. Naruto laughed and scratched his head.
 "Kakashi-sensei is always later," Naruto said, and Sakura smiled despite herself.
 
-"Hold on to the morning light
-hold on to the fading night
-we will carry on"
+*Hold on to the morning light*
+*Hold on to the fading night*
+*We will carry on tonight*
+*We will carry on tonight*
 
 Rock Lee arrived with a bow, and the three of them walked to Ichiraku together. Sakura Haruno kept the
 promise she had made, and Naruto Uzumaki never let go of his dream of becoming Hokage of the Leaf Village.

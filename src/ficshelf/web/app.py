@@ -16,6 +16,7 @@ from starlette.staticfiles import StaticFiles
 
 from ficshelf.errors import (
     CsrfRefused,
+    ExportError,
     FicshelfError,
     InputError,
     InvalidValue,
@@ -42,6 +43,7 @@ STATUS: list[tuple[type[FicshelfError], int]] = [
     (InvalidValue, 400),
     (InputError, 400),
     (SearchError, 400),
+    (ExportError, 400),
     (WebError, 400),
     (StoreError, 400),
 ]

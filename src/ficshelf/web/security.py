@@ -94,6 +94,7 @@ async def checked_form(request: Request) -> FormData:
     sent = form.get(CSRF_FIELD) or request.headers.get(CSRF_HEADER, "")
     expected = viewer(request).csrf_token
     if not isinstance(sent, str) or not expected or not hmac.compare_digest(sent.encode(), expected.encode()):
+        await form.close()
         raise CsrfRefused("the form's security token is missing or stale; reload the page and send it again")
     return form
 

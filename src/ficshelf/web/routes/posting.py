@@ -46,11 +46,13 @@ async def work_from(form: FormData) -> Work:
     title, summary = field(form, "title").strip(), field(form, "summary").strip()
     if isinstance(upload, UploadFile) and upload.filename:
         data = await upload.read()
+        await form.close()
         items = list(read_blob(data, upload.filename))
         if not items or items[0].work is None:
             raise items[0].error if items and items[0].error else InputError("the file holds no work")
         work = items[0].work
     else:
+        await form.close()
         text = field(form, "text").replace("\r\n", "\n")
         if not text.strip():
             raise InvalidValue("paste the work's text or choose a file")
