@@ -157,6 +157,8 @@ class SearchIndexError(SearchError):
     """A search index that cannot be opened or written (missing, from another version, or corrupt)."""
 
     code = "FS603"
+
+
 class ExportError(FicshelfError):
     """A work that cannot be exported, or a catalogue feed that cannot be built."""
 

@@ -56,7 +56,9 @@ class Visitor:
     def get(self, path: str, **kwargs: Any) -> httpx.Response:
         return self.client.get(path, **kwargs)
 
-    def post(self, path: str, data: dict[str, Any] | None = None, *, csrf: bool = True, **kwargs: Any) -> httpx.Response:
+    def post(
+        self, path: str, data: dict[str, Any] | None = None, *, csrf: bool = True, **kwargs: Any
+    ) -> httpx.Response:
         form = dict(data or {})
         if csrf:
             form["csrf_token"] = self.token()

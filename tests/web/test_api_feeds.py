@@ -58,7 +58,7 @@ def test_search_page_shows_facets_and_sorts(visitor: Callable[[], Visitor]) -> N
     author.post_work(STORY + "\n\nMore words here for a longer work. " * 20, title="Beta")
     html = visitor().get("/search", params={"q": "Sakura", "sort": "words"}).text
     assert "2 works found" in html and html.index(">Beta<") < html.index(">Alpha<")
-    assert "<h2>Fandoms</h2>" in html and "Naruto</a> <span class=\"count\">(2)</span>" in html
+    assert "<h2>Fandoms</h2>" in html and 'Naruto</a> <span class="count">(2)</span>' in html
     error = visitor().get("/search", params={"q": "(unclosed"})
     assert error.status_code == 400 and "FS601" in error.text
 

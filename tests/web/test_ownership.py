@@ -34,12 +34,22 @@ def test_nobody_deletes_or_edits_another_accounts_comment(any_web: Starlette) ->
     comment_id = int(_comment_ids(bob.get(f"/works/{work_id}").text)[0])
     assert carol.post(f"/comments/{comment_id}/delete", {"work": str(work_id)}).status_code == 403
     assert carol.post(f"/comments/{comment_id}/edit", {"body": "vandalised", "work": str(work_id)}).status_code == 403
-    assert alice.post(f"/comments/{comment_id}/edit", {"body": "edited by author", "work": str(work_id)}).status_code == 403
+    assert (
+        alice.post(f"/comments/{comment_id}/edit", {"body": "edited by author", "work": str(work_id)}).status_code
+        == 403
+    )
     page = carol.get(f"/works/{work_id}").text
     assert "careful comment about pacing" in page and "vandalised" not in page
-    assert bob.post(f"/comments/{comment_id}/edit", {"body": "An edited comment from Bob.", "work": str(work_id)}).status_code == 200
+    assert (
+        bob.post(
+            f"/comments/{comment_id}/edit", {"body": "An edited comment from Bob.", "work": str(work_id)}
+        ).status_code
+        == 200
+    )
     assert "An edited comment from Bob." in carol.get(f"/works/{work_id}").text
-    assert alice.post(f"/comments/{comment_id}/delete", {"work": str(work_id)}).status_code == 200  # the work's author may
+    assert (
+        alice.post(f"/comments/{comment_id}/delete", {"work": str(work_id)}).status_code == 200
+    )  # the work's author may
     assert "An edited comment from Bob." not in carol.get(f"/works/{work_id}").text
 
 

@@ -69,7 +69,9 @@ def test_uploading_an_html_file_and_adding_chapters_with_navigation(visitor: Cal
     work = author.post("/works/publish", {"draft": draft.group(1)})
     work_id = int(str(work.url).rsplit("/", 1)[-1])
     assert "folded a crane" in work.text
-    added = author.post(f"/works/{work_id}/chapters/new", {"title": "The Second Crane", "text": "Naruto folded one back."})
+    added = author.post(
+        f"/works/{work_id}/chapters/new", {"title": "The Second Crane", "text": "Naruto folded one back."}
+    )
     assert added.status_code == 200 and str(added.url).endswith(f"/works/{work_id}/chapters/2")
     assert "Naruto folded one back." in added.text and "← Previous chapter" in added.text
     full = author.get(f"/works/{work_id}?view=full").text

@@ -1,4 +1,4 @@
-"""The OpenAPI 3.1 document of the JSON API (served at ``/api/openapi.json``; a test checks every API route is in it)."""
+"""The OpenAPI 3.1 document of the JSON API, served at ``/api/openapi.json`` (a test checks it lists every route)."""
 
 from __future__ import annotations
 

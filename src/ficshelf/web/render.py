@@ -37,7 +37,7 @@ def reading_time(words: int) -> str:
 
 def user_text(text: str) -> Markup:
     """What a person wrote (notes, summaries, comments) as safe HTML: sanitised or escaped, never raw."""
-    return Markup(user_html(text))  # noqa: S704 - user_html sanitises (nh3) or escapes every character
+    return Markup(user_html(text))
 
 
 def day(moment: datetime | None) -> str:

@@ -72,10 +72,7 @@ def viewer(request: Request) -> Viewer:
     guest = request.scope.get("ficshelf.guest") or request.cookies.get(GUEST_COOKIE, "")
     token = request.cookies.get(SESSION_COOKIE, "")
     info = session_account(archive.store, token) if token else None
-    if info is not None:
-        found = Viewer(info.account, info.csrf_token, guest, token)
-    else:
-        found = Viewer(None, guest, guest)
+    found = Viewer(info.account, info.csrf_token, guest, token) if info is not None else Viewer(None, guest, guest)
     request.state.viewer = found
     return found
 

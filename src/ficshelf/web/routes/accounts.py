@@ -8,8 +8,8 @@ from starlette.routing import Route
 
 from ficshelf.errors import BadLogin, FicshelfError, InvalidValue
 from ficshelf.model import TagKind
-from ficshelf.store.records import CommentPolicy, FilterMode
 from ficshelf.store.reading import remove_filter, save_filter, saved_filters
+from ficshelf.store.records import CommentPolicy, FilterMode
 from ficshelf.store.users import login, logout, register, set_comment_policy
 from ficshelf.web.render import page
 from ficshelf.web.routes.params import field

@@ -12,6 +12,7 @@ from ficshelf.export.html import work_to_html
 from ficshelf.store.comments import list_comments
 from ficshelf.store.community import bookmarks, kudos_givers
 from ficshelf.store.reading import record_reading
+from ficshelf.store.records import WorkPage
 from ficshelf.store.works import get_work, record_hit
 from ficshelf.web.reading import character_graph_svg, layout, mood_arc_svg
 from ficshelf.web.render import grouped_tags, page
@@ -52,7 +53,7 @@ async def work_page(request: Request) -> Response:
     )
 
 
-def _loaded(request: Request):  # type: ignore[no-untyped-def]
+def _loaded(request: Request) -> WorkPage:
     return get_work(request.app.state.archive.store, path_int(request, "work_id"), viewer(request).id)
 
 
