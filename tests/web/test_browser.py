@@ -98,9 +98,11 @@ def test_post_find_read_kudos_comment_flame_and_download(server: str, seeds_dir:
             expect(author.get_by_role("heading", name="Suggested tags")).to_be_visible()
             expect(author.locator("details.notes").first).to_be_visible()
             assert author.locator("input[name=accept][value^='fandom:']").count() >= 1
+            author.get_by_label("Title").fill("Falling Leaves")
             author.screenshot(path=shots / "02-preview.png", full_page=True)
             author.get_by_role("button", name="Publish").click()
             expect(author.locator("dl.tag-groups")).to_contain_text("Fandoms")
+            expect(author.get_by_role("heading", name="Falling Leaves")).to_be_visible()
             work_url = author.url
             author.screenshot(path=shots / "03-work.png", full_page=True)
 

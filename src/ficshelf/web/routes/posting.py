@@ -91,6 +91,7 @@ async def publish_draft(request: Request) -> Response:
     draft, restricted = load_draft(folder, who.id or 0, draft_id)
     restricted = field(form, "restricted") == "on" if "restricted_choice" in form else restricted
     draft.work.tags = [*draft.work.tags, *tags_from(form)]
+    draft.work.title = field(form, "title").strip() or draft.work.title
     accepted = set(form.getlist("accept"))
     work_id = publish(archive.store, who.id or 0, draft, restricted=restricted)
     chosen = [Tag(s.kind, s.name) for s in draft.suggested if tag_key(Tag(s.kind, s.name)) in accepted]
