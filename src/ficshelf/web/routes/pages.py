@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from ficshelf.errors import NotFound
+from ficshelf.errors import NotFound, SearchError
 from ficshelf.store.listing import list_works
 from ficshelf.store.records import WorkFilter
 from ficshelf.store.tags import fandom_index, tag_with_synonyms
-from ficshelf.web.listings import PER_PAGE, SORTS, search_works
+from ficshelf.web.listings import PER_PAGE, SORTS, Results, search_works
 from ficshelf.web.render import page
 from ficshelf.web.routes.params import flag, int_param
 from ficshelf.web.security import viewer
@@ -58,15 +60,19 @@ async def search(request: Request) -> Response:
     query = request.query_params.get("q", "")
     sort = request.query_params.get("sort", "relevance")
     hide_read = flag(request, "hide_read")
-    results = search_works(
-        request.app.state.archive,
-        viewer(request),
-        query,
-        sort=sort,
-        page=int_param(request, "page"),
-        hide_read=hide_read,
-    )
-    return page(request, "search.html", q=query, sort=sort, sorts=SORTS, results=results, hide_read=hide_read)
+    context: dict[str, Any] = {"q": query, "sort": sort, "sorts": SORTS, "hide_read": hide_read}
+    try:
+        results = search_works(
+            request.app.state.archive,
+            viewer(request),
+            query,
+            sort=sort,
+            page=int_param(request, "page"),
+            hide_read=hide_read,
+        )
+    except SearchError as err:  # the reader fixes the query in the same form
+        return page(request, "search.html", status_code=400, results=Results([], 0, 1, PER_PAGE), error=err, **context)
+    return page(request, "search.html", results=results, **context)
 
 
 routes = [
