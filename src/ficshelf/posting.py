@@ -9,7 +9,7 @@ the story text into the work's (or, for several chapters, each chapter's) beginn
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ficshelf.analysis.analysers.structure import ChapterHeading, Span, Structure
@@ -18,7 +18,7 @@ from ficshelf.analysis.pipeline import Pipeline, default_pipeline
 from ficshelf.analysis.results import Evidence, TagSuggestion
 from ficshelf.model import Chapter, Tag, TagKind, Work
 from ficshelf.store.engine import Store
-from ficshelf.store.records import SuggestedTag
+from ficshelf.store.records import SuggestedTag, TagSource
 from ficshelf.store.works import create_work
 
 #: How many mentions of a character are kept as evidence.
@@ -42,9 +42,18 @@ def prepare(work: Work, pipeline: Pipeline | None = None) -> Draft:
     return draft_from_doc((pipeline or default_pipeline()).run(work))
 
 
-def publish(store: Store, owner: int, draft: Draft, *, restricted: bool = False) -> int:
-    """Store the draft as a new work of ``owner`` (queued for indexing); returns its id."""
-    return create_work(store, owner, draft.work, draft.author_tags, draft.suggested, restricted=restricted)
+def publish(store: Store, owner: int, draft: Draft, *, restricted: bool = False, accept_at: float | None = None) -> int:
+    """Store the draft as a new work of ``owner`` (queued for indexing); returns its id.
+
+    With ``accept_at``, suggestions scoring at least that much are stored as accepted tags, the rest as pending.
+    """
+    suggested = draft.suggested
+    if accept_at is not None:
+        suggested = [
+            replace(s, source=TagSource.ACCEPTED) if s.score is not None and s.score >= accept_at else s
+            for s in suggested
+        ]
+    return create_work(store, owner, draft.work, draft.author_tags, suggested, restricted=restricted)
 
 
 def draft_from_doc(doc: Doc) -> Draft:

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 from ficshelf.cli.main import cli
@@ -16,6 +17,7 @@ from ficshelf.store.index_queue import pending_reindex
 from ficshelf.store.listing import list_works
 from ficshelf.store.migrate import current_revision, head_revision
 from ficshelf.store.records import WorkFilter
+from ficshelf.store.tags import fandom_index
 from ficshelf.store.users import account_by_name
 from ficshelf.store.works import get_work
 
@@ -66,11 +68,12 @@ def test_seeds_import_into_a_sqlite_archive(tmp_path: Path, seeds_dir: Path, see
         store.close()
 
 
-def test_author_tags_sit_next_to_suggestions(tmp_path: Path) -> None:
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_author_tags_sit_next_to_suggestions(tmp_path: Path, jobs: str) -> None:
     source = tmp_path / "works.jsonl"
     source.write_text(json.dumps(RECORD) + "\n" + "{not json\n", encoding="utf-8")
     data = tmp_path / "data"
-    result = CliRunner().invoke(cli, ["import", str(source), "--data", str(data), "--restricted"])
+    result = CliRunner().invoke(cli, ["import", str(source), "--data", str(data), "--restricted", "--jobs", jobs])
     assert result.exit_code == 1
     assert len([line for line in result.stderr.splitlines() if "error FS108" in line]) == 1
     assert "imported 1 work(s) as importer" in result.stderr
@@ -85,6 +88,24 @@ def test_author_tags_sit_next_to_suggestions(tmp_path: Path) -> None:
         assert page.work.tag_names(TagKind.CHARACTER) == ["Gaara (Naruto)", "Rock Lee"]
         assert page.work.tag_names(TagKind.FREEFORM) == ["Friendship"]
         assert all(s.name not in {"Naruto", "Rock Lee"} for s in page.suggested)  # already the author's
+    finally:
+        store.close()
+
+
+def test_confident_suggestions_can_be_accepted_on_import(
+    tmp_path: Path, seeds_dir: Path, seeds_gold: dict[str, Any]
+) -> None:
+    name = sorted(seeds_gold)[0]
+    data = tmp_path / "data"
+    result = CliRunner().invoke(cli, ["import", str(seeds_dir / name), "--data", str(data), "--accept", "0.9"])
+    assert result.exit_code == 0, result.output
+    store = open_store(data_dir=data)
+    try:
+        (blurb,) = list_works(store, WorkFilter(tags=[seeds_gold[name]["fandom"]])).items
+        page = get_work(store, blurb.id, None)
+        assert page.suggested and all(s.score is not None and s.score < 0.9 for s in page.suggested)
+        assert TagKind.FANDOM in {t.kind for t in page.work.tags}
+        assert [f.name for f in fandom_index(store)] == [seeds_gold[name]["fandom"]]
     finally:
         store.close()
 

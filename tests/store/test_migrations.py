@@ -10,7 +10,8 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
 
 from ficshelf.errors import SchemaOutdated
-from ficshelf.store.engine import Store, open_store
+from ficshelf.settings import Settings
+from ficshelf.store.engine import Store, database_url, open_store
 from ficshelf.store.migrate import current_revision, head_revision, require_current, upgrade
 from ficshelf.store.tables import Base
 
@@ -51,3 +52,10 @@ def test_sqlite_pragmas(tmp_path: Path) -> None:
             assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 10_000
     finally:
         opened.close()
+
+
+def test_database_url_follows_the_settings(tmp_path: Path) -> None:
+    assert database_url(Settings(data_dir=tmp_path)) == f"sqlite+pysqlite:///{tmp_path.resolve() / 'ficshelf.db'}"
+    assert database_url(Settings(), data_dir=tmp_path).endswith(f"{tmp_path.name}/ficshelf.db")
+    url = database_url(Settings(database_url="postgresql://ink@db.example/ficshelf"))
+    assert url == "postgresql+psycopg://ink@db.example/ficshelf"

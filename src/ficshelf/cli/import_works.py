@@ -1,8 +1,14 @@
-"""``ficshelf import``: read works in any importer format, analyse them, and store them in the archive."""
+"""``ficshelf import``: read works in any importer format, analyse them, and store them in the archive.
+
+Analysis may run in several processes (``--jobs``); every write still goes through this process's one writer.
+"""
 
 from __future__ import annotations
 
+import itertools
 import sys
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import click
@@ -10,11 +16,43 @@ import click
 from ficshelf.analysis.pipeline import default_pipeline
 from ficshelf.cli.progress import progress_items, progress_option
 from ficshelf.errors import FicshelfError
-from ficshelf.ingest.sources import read_paths
-from ficshelf.posting import draft_from_doc, publish
+from ficshelf.ingest.sources import Item, read_paths
+from ficshelf.model import Work
+from ficshelf.posting import Draft, draft_from_doc, publish
 from ficshelf.store.engine import open_store
 from ficshelf.store.migrate import upgrade
 from ficshelf.store.users import ensure_account
+
+#: Works handed to the analysis processes at a time (bounds memory on large imports).
+WINDOW = 64
+
+
+def analyse(work: Work) -> Draft | FicshelfError:
+    """One work's draft, or the error that stopped its analysis (picklable, for worker processes)."""
+    try:
+        return draft_from_doc(default_pipeline().run(work))
+    except FicshelfError as err:
+        return err
+
+
+def drafts(items: Iterable[Item], jobs: int) -> Iterator[tuple[str, Draft | FicshelfError]]:
+    """(source, draft or error) per item, in input order; analysis in ``jobs`` processes when more than one."""
+    if jobs <= 1:
+        for item in items:
+            yield item.source, item.error or analyse(_work(item))
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        iterator = iter(items)
+        while window := list(itertools.islice(iterator, WINDOW)):
+            readable = [item for item in window if item.error is None]
+            results = iter(pool.map(analyse, [_work(item) for item in readable], chunksize=4))
+            for item in window:
+                yield item.source, item.error or next(results)
+
+
+def _work(item: Item) -> Work:
+    assert item.work is not None
+    return item.work
 
 
 @click.command("import")
@@ -34,9 +72,30 @@ from ficshelf.store.users import ensure_account
     help="Account that owns the imported works; created (without a password) if missing.",
 )
 @click.option("--restricted", is_flag=True, help="Make the imported works visible to logged-in accounts only.")
+@click.option(
+    "--accept",
+    "accept_at",
+    type=click.FloatRange(0.0, 1.0),
+    default=None,
+    help="Accept suggested tags scoring at least this much (0 to 1) as the work's tags; the rest stay pending "
+    "for the owner to review (default: all stay pending).",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes analysing works in parallel; writes stay in one process.",
+)
 @progress_option
 def import_works(
-    paths: tuple[Path, ...], data_dir: Path | None, owner: str, restricted: bool, progress: bool | None
+    paths: tuple[Path, ...],
+    data_dir: Path | None,
+    owner: str,
+    restricted: bool,
+    accept_at: float | None,
+    jobs: int,
+    progress: bool | None,
 ) -> None:
     """Import the works in PATHS (.txt .md .html .epub files, folders, .zip, .jsonl) into the archive.
 
@@ -46,23 +105,19 @@ def import_works(
     be read costs one line on stderr with an error code; the exit status is 1 when anything failed.
     """
     store = open_store(data_dir=data_dir)
+    imported = failed = 0
     try:
         upgrade(store)
         owner_id = ensure_account(store, owner).id
-        pipeline = default_pipeline()
-        imported = failed = 0
         show = sys.stderr.isatty() if progress is None else progress
-        for item in progress_items(read_paths(paths), show):
-            if item.error is not None:
-                failed += 1
-                click.echo(item.error.line(item.source), err=True)
-                continue
-            assert item.work is not None
+        for source, result in progress_items(drafts(read_paths(paths), jobs), show):
             try:
-                publish(store, owner_id, draft_from_doc(pipeline.run(item.work)), restricted=restricted)
+                if isinstance(result, FicshelfError):
+                    raise result
+                publish(store, owner_id, result, restricted=restricted, accept_at=accept_at)
             except FicshelfError as err:
                 failed += 1
-                click.echo(err.line(item.source), err=True)
+                click.echo(err.line(source), err=True)
                 continue
             imported += 1
     finally:

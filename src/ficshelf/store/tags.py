@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from sqlalchemy import func, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
@@ -38,6 +40,10 @@ def clean_name(name: str) -> str:
     return cleaned
 
 
+#: Ratings, warnings and categories are a fixed vocabulary on AO3: always canonical.
+_ALWAYS_CANONICAL = {TagKind.RATING, TagKind.WARNING, TagKind.CATEGORY}
+
+
 def get_or_create_tag(session: Session, kind: TagKind, name: str) -> t.Tag:
     """The tag (kind, name), created (not canonical) if new; safe against a concurrent creator on PostgreSQL."""
     name = clean_name(name)
@@ -53,8 +59,25 @@ def get_or_create_tag(session: Session, kind: TagKind, name: str) -> t.Tag:
     return tag
 
 
-#: Ratings, warnings and categories are a fixed vocabulary on AO3: always canonical.
-_ALWAYS_CANONICAL = {TagKind.RATING, TagKind.WARNING, TagKind.CATEGORY}
+def tag_ids(session: Session, wanted: Iterable[tuple[TagKind, str]]) -> dict[tuple[TagKind, str], int]:
+    """Ids of many tags at once (names already cleaned), creating the missing ones in one statement."""
+    keys = set(wanted)
+    if not keys:
+        return {}
+    names = {name for _, name in keys}
+
+    def lookup() -> dict[tuple[TagKind, str], int]:
+        rows = session.execute(select(t.Tag.id, t.Tag.kind, t.Tag.name).where(t.Tag.name.in_(names))).all()
+        return {(TagKind(kind), name): tag_id for tag_id, kind, name in rows if (TagKind(kind), name) in keys}
+
+    found = lookup()
+    missing = keys - found.keys()
+    if missing:
+        rows = [{"kind": k.value, "name": n, "canonical": k in _ALWAYS_CANONICAL} for k, n in sorted(missing)]
+        insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+        session.execute(insert(t.Tag).values(rows).on_conflict_do_nothing())
+        found = lookup()
+    return found
 
 
 def synonym_ids(session: Session, names: Iterable[str]) -> set[int]:

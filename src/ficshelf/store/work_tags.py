@@ -7,8 +7,9 @@ score and evidence. Accepting turns a suggestion into a tag of the work; rejecti
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from ficshelf.errors import InvalidValue
@@ -18,45 +19,43 @@ from ficshelf.store.access import owned_work
 from ficshelf.store.engine import Store
 from ficshelf.store.index_queue import enqueue
 from ficshelf.store.records import SuggestedTag, TagSource
-from ficshelf.store.tags import clean_name, get_or_create_tag
+from ficshelf.store.tags import clean_name, tag_ids
 
 
 def write_tags(
     session: Session, work: t.Work, author_tags: Sequence[Tag] | None, suggested: Sequence[SuggestedTag] | None
 ) -> None:
-    """Replace the work's author tags (when given) and pending suggestions (when given); then refresh its rating."""
-    rows = {row.tag_id: row for row in session.scalars(select(t.WorkTag).where(t.WorkTag.work_id == work.id))}
+    """Replace the work's author tags (when given) and pending suggestions (when given); then refresh its rating.
+
+    Bulk statements: one lookup (and one insert) of tags, one delete and one insert of the work's rows.
+    """
+    authored = _unique(author_tags or [])
+    offered = [(s, (s.kind, clean_name(s.name))) for s in suggested or []]
+    ids = tag_ids(session, [(tag.kind, clean_name(tag.name)) for tag in authored] + [key for _, key in offered])
+    columns = (t.WorkTag.tag_id, t.WorkTag.source, t.WorkTag.position, t.WorkTag.score, t.WorkTag.evidence)
+    rows: dict[int, dict[str, Any]] = {
+        tag_id: {"tag_id": tag_id, "source": source, "position": position, "score": score, "evidence": evidence}
+        for tag_id, source, position, score, evidence in session.execute(
+            select(*columns).where(t.WorkTag.work_id == work.id)
+        )
+    }
     if author_tags is not None:
-        for row in list(rows.values()):
-            if row.source == TagSource.AUTHOR.value:
-                session.delete(row)
-                del rows[row.tag_id]
-        for position, tag in enumerate(_unique(author_tags)):
-            tag_row = get_or_create_tag(session, tag.kind, tag.name)
-            if tag_row.id in rows:
-                rows[tag_row.id].source = TagSource.AUTHOR.value
-                rows[tag_row.id].position = position
-            else:
-                row = t.WorkTag(work_id=work.id, tag_id=tag_row.id, source=TagSource.AUTHOR.value, position=position)
-                session.add(row)
-                rows[tag_row.id] = row
+        rows = {k: row for k, row in rows.items() if row["source"] != TagSource.AUTHOR.value}
+        for position, tag in enumerate(authored):
+            tag_id = ids[(tag.kind, clean_name(tag.name))]
+            row = rows.setdefault(tag_id, {"tag_id": tag_id, "score": None, "evidence": []})
+            row.update(source=TagSource.AUTHOR.value, position=position)
     if suggested is not None:
-        for row in list(rows.values()):
-            if row.source == TagSource.SUGGESTED.value:
-                session.delete(row)
-                del rows[row.tag_id]
-        for position, suggestion in enumerate(suggested):
-            tag_row = get_or_create_tag(session, suggestion.kind, suggestion.name)
-            existing = rows.get(tag_row.id)
-            if existing is None:
-                existing = t.WorkTag(
-                    work_id=work.id, tag_id=tag_row.id, source=TagSource.SUGGESTED.value, position=1000 + position
-                )
-                session.add(existing)
-                rows[tag_row.id] = existing
-            existing.score = suggestion.score
-            existing.evidence = list(suggestion.evidence)
-    session.flush()
+        rows = {k: row for k, row in rows.items() if row["source"] != TagSource.SUGGESTED.value}
+        for position, (suggestion, key) in enumerate(offered):
+            tag_id = ids[key]
+            if tag_id not in rows:  # a suggestion may arrive already accepted (``ficshelf import --accept``)
+                source = TagSource.ACCEPTED if suggestion.source is TagSource.ACCEPTED else TagSource.SUGGESTED
+                rows[tag_id] = {"tag_id": tag_id, "source": source.value, "position": 1000 + position}
+            rows[tag_id].update(score=suggestion.score, evidence=list(suggestion.evidence))
+    session.execute(delete(t.WorkTag).where(t.WorkTag.work_id == work.id))
+    if rows:
+        session.execute(insert(t.WorkTag), [{"work_id": work.id, **row} for row in rows.values()])
     refresh_rating(session, work)
 
 
