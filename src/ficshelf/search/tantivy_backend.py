@@ -17,7 +17,15 @@ import tantivy
 from ficshelf.errors import SearchIndexError
 from ficshelf.model import TagKind
 from ficshelf.search.ast import MatchAll, Node, Sort, TagFilter, has_text, tag_key
-from ficshelf.search.backend import FacetCount, SearchResult, batched, check_page, top_facets
+from ficshelf.search.backend import (
+    FacetCount,
+    SearchResult,
+    batched,
+    check_page,
+    facet_sample_bound,
+    sample_of,
+    top_facets,
+)
 from ficshelf.search.document import TAG_KINDS, SearchDocument
 from ficshelf.search.tantivy_query import ANALYZER_NAME, TantivyTranslator, analyzer
 
@@ -46,6 +54,7 @@ def build_schema() -> tantivy.Schema:
     builder.add_text_field("language", tokenizer_name="raw", index_option="basic")
     builder.add_boolean_field("complete", indexed=True, fast=True)
     builder.add_boolean_field("restricted", indexed=True, fast=True)
+    builder.add_integer_field("sample", indexed=True, fast=True)
     for name in NUMBER_FIELDS:
         builder.add_integer_field(name, indexed=True, fast=True)
     return builder.build()
@@ -69,6 +78,7 @@ def to_tantivy(document: SearchDocument) -> tantivy.Document:
     doc.add_text("language", document.language)
     doc.add_boolean("complete", document.complete)
     doc.add_boolean("restricted", document.restricted)
+    doc.add_integer("sample", sample_of(document.work_id))
     doc.add_integer("words", document.words)
     doc.add_integer("kudos", document.kudos)
     doc.add_integer("hits", document.hits)
@@ -180,13 +190,20 @@ class TantivyBackend:
         total = int(getattr(found, "count", None) or 0)  # the stub omits SearchResult.count
         if not facets or total == 0:
             return SearchResult(ids, total)
-        return SearchResult(ids, total, self._facets(searcher, compiled))
+        bound = facet_sample_bound(total)
+        return SearchResult(ids, total, self._facets(searcher, compiled, bound), facets_exact=bound is None)
 
-    def _facets(self, searcher: tantivy.Searcher, compiled: tantivy.Query) -> dict[TagKind, list[FacetCount]]:
+    def _facets(
+        self, searcher: tantivy.Searcher, compiled: tantivy.Query, bound: int | None
+    ) -> dict[TagKind, list[FacetCount]]:
+        """tantivy's terms aggregation over the tag fast fields of every hit (or of the sample)."""
+        if bound is not None:
+            sample = tantivy.Query.range_query(self.schema, "sample", tantivy.FieldType.Integer, 0, bound - 1)
+            compiled = tantivy.Query.boolean_query([(tantivy.Occur.Must, compiled), (tantivy.Occur.Must, sample)])
         request = {kind.value: {"terms": {"field": facet_field(kind), "size": 25}} for kind in TAG_KINDS}
         answer = searcher.aggregate(compiled, request)
         counts = {
             kind: {bucket["key"]: int(bucket["doc_count"]) for bucket in answer[kind.value]["buckets"]}
             for kind in TAG_KINDS
         }
-        return top_facets(counts)
+        return top_facets(counts, bound)
