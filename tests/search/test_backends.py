@@ -197,9 +197,7 @@ def test_replace_delete_count_and_rebuild(backend: SearchBackend) -> None:
     assert backend.count() == 0
 
 
-def test_facets_of_many_hits_come_from_a_scaled_sample(
-    backend: SearchBackend, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_facets_of_many_hits_come_from_a_scaled_sample(backend: SearchBackend, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("ficshelf.search.backend.FACET_SAMPLE", 2)  # 4 hits: a sample of about half, counted twice
     result = find(backend, "")
     assert result.total == 4 and not result.facets_exact

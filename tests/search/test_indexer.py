@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+import pytest
+
+from ficshelf.errors import SearchIndexError
 from ficshelf.search.document import SearchDocument
 from ficshelf.search.indexer import Indexer, IndexQueue
 from ficshelf.search.query import parse
@@ -80,3 +83,15 @@ def test_background_queue_indexes_what_was_enqueued(tmp_path: Path) -> None:
         assert index_queue.failures == 0
     finally:
         index_queue.close()
+
+
+def test_an_unreadable_index_is_a_coded_error_and_can_be_recreated(tmp_path: Path) -> None:
+    folder = tmp_path / "index"
+    folder.mkdir()
+    (folder / "meta.json").write_text("not an index", encoding="utf-8")
+    with pytest.raises(SearchIndexError) as raised:
+        TantivyBackend(folder)
+    assert raised.value.code == "FS603"
+    backend = TantivyBackend.recreate(folder)
+    backend.add([SearchDocument(work_id=1, title="Fresh")])
+    assert found(backend, "fresh") == [1]

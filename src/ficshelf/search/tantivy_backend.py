@@ -9,6 +9,7 @@ over every hit for the facets.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -107,6 +108,13 @@ class TantivyBackend:
             raise SearchIndexError(f"cannot open the search index in {path}: {err}") from None
         self.index.register_tokenizer(ANALYZER_NAME, analyzer())
         self.translate = TantivyTranslator(self.schema)
+
+    @classmethod
+    def recreate(cls, path: Path) -> TantivyBackend:
+        """A new, empty index in ``path``, removing whatever was there (an index of an older schema, or a
+        corrupt one); then ``add`` every work again."""
+        shutil.rmtree(path, ignore_errors=True)
+        return cls(path)
 
     def _write(self, documents: Iterable[SearchDocument], *, replace: bool) -> int:
         written = 0
