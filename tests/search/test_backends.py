@@ -204,3 +204,11 @@ def test_facets_of_many_hits_come_from_a_scaled_sample(backend: SearchBackend, m
     counts = [f.count for facet in result.facets.values() for f in facet]
     assert counts and all(count % 2 == 0 for count in counts)
     assert find(backend, "fandom:naruto").facets_exact
+
+
+ODD_QUERIES = ("ⅷ", "² ³", "don't", '"x" NOT "y"', "NEAR", "a* b", "^x {x}", "'s", "über-cool", "中文", "w" * 90)
+
+
+def test_odd_words_never_reach_an_engine_as_syntax(backend: SearchBackend) -> None:
+    for query in ODD_QUERIES:
+        assert find(backend, query, member=True).total == (1 if query == "'s" else 0), query
