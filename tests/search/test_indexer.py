@@ -95,3 +95,11 @@ def test_an_unreadable_index_is_a_coded_error_and_can_be_recreated(tmp_path: Pat
     backend = TantivyBackend.recreate(folder)
     backend.add([SearchDocument(work_id=1, title="Fresh")])
     assert found(backend, "fresh") == [1]
+
+
+def test_a_second_writer_on_one_index_is_a_coded_error(tmp_path: Path) -> None:
+    first, second = TantivyBackend(tmp_path / "index"), TantivyBackend(tmp_path / "index")
+    held = first._writer()
+    with pytest.raises(SearchIndexError, match="lock"):
+        second.delete([1])
+    held.rollback()

@@ -116,9 +116,16 @@ class TantivyBackend:
         shutil.rmtree(path, ignore_errors=True)
         return cls(path)
 
+    def _writer(self) -> tantivy.IndexWriter:
+        """The index's one writer; another process holding it (a second ``ficshelf`` writing) is FS603."""
+        try:
+            return self.index.writer(self.heap_bytes, self.threads)
+        except ValueError as err:
+            raise SearchIndexError(f"cannot write the search index: {err}") from None
+
     def _write(self, documents: Iterable[SearchDocument], *, replace: bool) -> int:
         written = 0
-        writer = self.index.writer(self.heap_bytes, self.threads)
+        writer = self._writer()
         try:
             for batch in batched(documents, 1000):
                 for document in batch:
@@ -142,7 +149,7 @@ class TantivyBackend:
         return self._write(documents, replace=True)
 
     def delete(self, work_ids: Iterable[int]) -> None:
-        writer = self.index.writer(self.heap_bytes, self.threads)
+        writer = self._writer()
         try:
             for work_id in work_ids:
                 writer.delete_documents_by_term("id", work_id)
@@ -152,7 +159,7 @@ class TantivyBackend:
         self.index.reload()
 
     def clear(self) -> None:
-        writer = self.index.writer(self.heap_bytes, self.threads)
+        writer = self._writer()
         try:
             writer.delete_all_documents()
             writer.commit()
