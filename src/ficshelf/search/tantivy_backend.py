@@ -215,7 +215,7 @@ class TantivyBackend:
         if bound is not None:
             sample = tantivy.Query.range_query(self.schema, "sample", tantivy.FieldType.Integer, 0, bound - 1)
             compiled = tantivy.Query.boolean_query([(tantivy.Occur.Must, compiled), (tantivy.Occur.Must, sample)])
-        request = {kind.value: {"terms": {"field": facet_field(kind), "size": 25}} for kind in TAG_KINDS}
+        request = {kind.value: {"terms": {"field": facet_field(kind), "size": 15}} for kind in TAG_KINDS}
         answer = searcher.aggregate(compiled, request)
         counts = {
             kind: {bucket["key"]: int(bucket["doc_count"]) for bucket in answer[kind.value]["buckets"]}
