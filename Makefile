@@ -42,6 +42,7 @@ pytest:
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/structure.py
+	$(BIN)/python benchmarks/search.py --works 10000
 
 clean:
 	rm -rf $(VENV) build *.egg-info

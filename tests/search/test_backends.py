@@ -195,3 +195,20 @@ def test_replace_delete_count_and_rebuild(backend: SearchBackend) -> None:
     assert backend.count() == 2
     backend.clear()
     assert backend.count() == 0
+
+
+def test_facets_of_many_hits_come_from_a_scaled_sample(backend: SearchBackend, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("ficshelf.search.backend.FACET_SAMPLE", 2)  # 4 hits: a sample of about half, counted twice
+    result = find(backend, "")
+    assert result.total == 4 and not result.facets_exact
+    counts = [f.count for facet in result.facets.values() for f in facet]
+    assert counts and all(count % 2 == 0 for count in counts)
+    assert find(backend, "fandom:naruto").facets_exact
+
+
+ODD_QUERIES = ("ⅷ", "² ³", "don't", '"x" NOT "y"', "NEAR", "a* b", "^x {x}", "'s", "über-cool", "中文", "w" * 90)
+
+
+def test_odd_words_never_reach_an_engine_as_syntax(backend: SearchBackend) -> None:
+    for query in ODD_QUERIES:
+        assert find(backend, query, member=True).total == (1 if query == "'s" else 0), query

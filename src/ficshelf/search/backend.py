@@ -21,6 +21,9 @@ FACET_SIZES: dict[TagKind, int] = {
     TagKind.FREEFORM: 10,
 }
 MAX_LIMIT = 1000
+#: Facets count every hit up to this many; past it, a deterministic sample of about this many hits, scaled.
+FACET_SAMPLE = 2000
+SAMPLE_SPACE = 1 << 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +39,8 @@ class SearchResult:
     ids: list[int]
     total: int
     facets: dict[TagKind, list[FacetCount]] = field(default_factory=dict)
+    #: False when the facet counts are estimates from a sample (more than ``FACET_SAMPLE`` hits).
+    facets_exact: bool = True
 
 
 class SearchBackend(Protocol):
@@ -81,12 +86,27 @@ class SearchBackend(Protocol):
     def close(self) -> None: ...
 
 
-def top_facets(counts: dict[TagKind, dict[str, int]]) -> dict[TagKind, list[FacetCount]]:
-    """Each kind's values, most frequent first (ties by name), cut to ``FACET_SIZES``."""
+def sample_of(work_id: int) -> int:
+    """A work's place in ``range(SAMPLE_SPACE)``, spread evenly by a multiplicative hash; every backend stores it."""
+    return ((work_id * 2654435761) % (1 << 32)) >> 16
+
+
+def facet_sample_bound(total: int) -> int | None:
+    """``None`` when facets may count every hit; else the bound ``sample < bound`` that keeps about
+    ``FACET_SAMPLE`` of ``total`` hits."""
+    if total <= FACET_SAMPLE:
+        return None
+    return max(1, SAMPLE_SPACE * FACET_SAMPLE // total)
+
+
+def top_facets(counts: dict[TagKind, dict[str, int]], bound: int | None = None) -> dict[TagKind, list[FacetCount]]:
+    """Each kind's values, most frequent first (ties by name), cut to ``FACET_SIZES``; counts from a sample
+    taken with ``bound`` are scaled up to the whole."""
+    scale = SAMPLE_SPACE / bound if bound else 1.0
     facets: dict[TagKind, list[FacetCount]] = {}
     for kind, size in FACET_SIZES.items():
         values = sorted(counts.get(kind, {}).items(), key=lambda item: (-item[1], item[0]))
-        facets[kind] = [FacetCount(name, count) for name, count in values[:size] if count > 0]
+        facets[kind] = [FacetCount(name, round(count * scale)) for name, count in values[:size] if count > 0]
     return facets
 
 

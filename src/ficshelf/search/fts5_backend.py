@@ -14,7 +14,15 @@ from pathlib import Path
 from ficshelf.errors import SearchIndexError
 from ficshelf.model import TagKind
 from ficshelf.search.ast import MatchAll, Node, Sort, TagFilter, positive_text, tag_key
-from ficshelf.search.backend import FacetCount, SearchResult, batched, check_page, top_facets
+from ficshelf.search.backend import (
+    FacetCount,
+    SearchResult,
+    batched,
+    check_page,
+    facet_sample_bound,
+    sample_of,
+    top_facets,
+)
 from ficshelf.search.document import SearchDocument
 from ficshelf.search.fts5_query import COLUMNS, Condition, condition, match_any
 
@@ -22,7 +30,7 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS search_works (
     work_id INTEGER PRIMARY KEY, language TEXT NOT NULL, complete INTEGER NOT NULL, restricted INTEGER NOT NULL,
     words INTEGER NOT NULL, kudos INTEGER NOT NULL, hits INTEGER NOT NULL, comments INTEGER NOT NULL,
-    published INTEGER NOT NULL, updated INTEGER NOT NULL
+    published INTEGER NOT NULL, updated INTEGER NOT NULL, sample INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS search_tags (
     work_id INTEGER NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, any_key TEXT NOT NULL
@@ -76,7 +84,7 @@ class Fts5Backend:
 
     def _insert(self, document: SearchDocument) -> None:
         self.db.execute(
-            "INSERT INTO search_works VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO search_works VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 document.work_id,
                 document.language,
@@ -88,6 +96,7 @@ class Fts5Backend:
                 document.comments,
                 document.timestamp("published"),
                 document.timestamp("updated"),
+                sample_of(document.work_id),
             ),
         )
         rows = [
@@ -169,7 +178,8 @@ class Fts5Backend:
             raise SearchIndexError(f"the FTS5 search index failed: {err}") from None
         if not facets or total == 0:
             return SearchResult(ids, total)
-        return SearchResult(ids, total, self._facets(where))
+        bound = facet_sample_bound(total)
+        return SearchResult(ids, total, self._facets(where, bound), facets_exact=bound is None)
 
     def _where(self, query: Node, restricted_ok: bool, blocklist: Sequence[TagFilter]) -> Condition:
         where = condition(query)
@@ -185,13 +195,14 @@ class Fts5Backend:
             )
         return where
 
-    def _facets(self, where: Condition) -> dict[TagKind, list[FacetCount]]:
+    def _facets(self, where: Condition, bound: int | None) -> dict[TagKind, list[FacetCount]]:
+        sample = ("", []) if bound is None else (" AND w.sample < ?", [bound])
         rows = self.db.execute(
             "SELECT kind, name, count(*) FROM search_tags WHERE work_id IN "
-            f"(SELECT w.work_id FROM search_works w WHERE {where.sql}) GROUP BY kind, name",
-            where.params,
+            f"(SELECT w.work_id FROM search_works w WHERE ({where.sql}){sample[0]}) GROUP BY kind, name",
+            [*where.params, *sample[1]],
         )
         counts: dict[TagKind, dict[str, int]] = {}
         for kind, name, count in rows:
             counts.setdefault(TagKind(kind), {})[name] = count
-        return top_facets(counts)
+        return top_facets(counts, bound)

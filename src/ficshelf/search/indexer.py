@@ -47,7 +47,8 @@ class Indexer:
         return report
 
     def _batch(self, ids: list[int]) -> IndexReport:
-        documents = [document for document in self.load(ids) if document.work_id in set(ids)]
+        wanted = set(ids)
+        documents = [document for document in self.load(ids) if document.work_id in wanted]
         found = {document.work_id for document in documents}
         missing = [work_id for work_id in ids if work_id not in found]
         if documents:

@@ -9,18 +9,28 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Engine, bindparam, create_engine, delete, func, insert, literal_column, select
+from sqlalchemy import DDL, Engine, bindparam, create_engine, delete, func, insert, literal_column, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from ficshelf.errors import SearchIndexError
 from ficshelf.model import TagKind
 from ficshelf.search.ast import MatchAll, Node, Sort, TagFilter, Term, positive_text, tag_key
-from ficshelf.search.backend import FacetCount, SearchResult, batched, check_page, top_facets
+from ficshelf.search.backend import (
+    FacetCount,
+    SearchResult,
+    batched,
+    check_page,
+    facet_sample_bound,
+    sample_of,
+    top_facets,
+)
 from ficshelf.search.document import SearchDocument
 from ficshelf.search.postgres_query import condition, config, rank
 from ficshelf.search.postgres_tables import chunks, plain_words, search_chunks, search_metadata, search_works
 
 works = search_works.c
+ANALYZE_AFTER = 1000
+_ANALYZE = DDL("ANALYZE search_works, search_chunks")  # type: ignore[no-untyped-call]
 SORT_COLUMNS = {
     Sort.DATE: works.updated,
     Sort.PUBLISHED: works.published,
@@ -52,6 +62,7 @@ _INSERT_WORK = insert(search_works).values(
     comments=bindparam("comments"),
     published=bindparam("published"),
     updated=bindparam("updated"),
+    sample=bindparam("sample"),
 )
 _INSERT_CHUNK = insert(search_chunks).values(
     work_id=bindparam("work_id"), chunk=bindparam("chunk"), body=func.to_tsvector(config(), bindparam("body"))
@@ -77,6 +88,7 @@ def _work_row(document: SearchDocument) -> dict[str, Any]:
         "comments": document.comments,
         "published": document.timestamp("published"),
         "updated": document.timestamp("updated"),
+        "sample": sample_of(document.work_id),
     }
 
 
@@ -115,7 +127,15 @@ class PostgresBackend:
         return written
 
     def add(self, documents: Iterable[SearchDocument]) -> int:
-        return self._write(documents, replace=False)
+        written = self._write(documents, replace=False)
+        if written >= ANALYZE_AFTER:
+            self.analyze()
+        return written
+
+    def analyze(self) -> None:
+        """Refresh the planner's statistics (after a bulk load, or it may scan every chunk instead of the GIN)."""
+        with self.engine.begin() as connection:
+            connection.execute(_ANALYZE)
 
     def replace(self, documents: Iterable[SearchDocument]) -> int:
         return self._write(documents, replace=True)
@@ -172,16 +192,19 @@ class PostgresBackend:
                 ids = [int(row[0]) for row in connection.execute(page)]
                 counted = select(func.count()).select_from(search_works).where(where)
                 total = int(connection.execute(counted).scalar_one())
-                found = self._facets(connection, where) if facets and total else {}
+                bound = facet_sample_bound(total)
+                found = self._facets(connection, where, bound) if facets and total else {}
         except SQLAlchemyError as err:
             raise SearchIndexError(f"the PostgreSQL search failed: {err}") from None
-        return SearchResult(ids, total, found)
+        return SearchResult(ids, total, found, facets_exact=bound is None or not found)
 
-    def _facets(self, connection: Any, where: Any) -> dict[TagKind, list[FacetCount]]:
+    def _facets(self, connection: Any, where: Any, bound: int | None) -> dict[TagKind, list[FacetCount]]:
+        if bound is not None:
+            where = where & (works.sample < bound)
         tags = select(func.unnest(works.tag_names).label("tag")).where(where).subquery()
         rows = connection.execute(select(tags.c.tag, func.count()).group_by(tags.c.tag))
         counts: dict[TagKind, dict[str, int]] = {}
         for tag, count in rows:
             kind, _, name = tag.partition(":")
             counts.setdefault(TagKind(kind), {})[name] = int(count)
-        return top_facets(counts)
+        return top_facets(counts, bound)

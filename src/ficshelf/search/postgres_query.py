@@ -7,7 +7,7 @@ and no user text is ever read as tsquery syntax); the boolean structure is SQL's
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, and_, cast, exists, false, func, literal, literal_column, not_, or_, true
+from sqlalchemy import ColumnElement, and_, cast, false, func, literal, literal_column, not_, or_, select, true
 from sqlalchemy.dialects.postgresql import REGCONFIG
 
 from ficshelf.search.ast import (
@@ -42,7 +42,18 @@ def tsquery(text: str) -> ColumnElement[object]:
 
 
 def in_chunks(query: ColumnElement[object]) -> ColumnElement[bool]:
-    return exists().where(text_chunks.work_id == works.work_id, text_chunks.body.op("@@")(query))
+    """Works with a chunk of story text matching ``query``: one GIN scan, then a hashed semi-join."""
+    return works.work_id.in_(select(text_chunks.work_id).where(text_chunks.body.op("@@")(query)))
+
+
+def in_meta(query: ColumnElement[object], weight: str | None = None) -> ColumnElement[bool]:
+    """Works whose title, authors, summary or tags (only those of ``weight`` when given) match ``query``."""
+    other = search_works.alias("meta_match")
+    matched = select(other.c.work_id).where(other.c.meta.op("@@")(query))
+    if weight is not None:
+        # ts_filter takes a PostgreSQL "char"[], which no bound parameter has: a constant literal ('{a}').
+        matched = matched.where(func.ts_filter(other.c.meta, literal_column(f"'{{{weight}}}'")).op("@@")(query))
+    return works.work_id.in_(matched)
 
 
 def condition(node: Node) -> ColumnElement[bool]:
@@ -78,10 +89,8 @@ def _text(text: str, field: TextField | None) -> ColumnElement[bool]:
     if field is TextField.TEXT:
         return in_chunks(query)
     if field is not None:
-        # ts_filter takes a PostgreSQL "char"[], which no bound parameter has: a constant literal ('{a}').
-        weighted = func.ts_filter(works.meta, literal_column(f"'{{{FIELD_WEIGHTS[field]}}}'"))
-        return and_(works.meta.op("@@")(query), weighted.op("@@")(query))
-    return or_(works.meta.op("@@")(query), in_chunks(query))
+        return in_meta(query, FIELD_WEIGHTS[field])
+    return or_(in_meta(query), in_chunks(query))
 
 
 def rank(texts: list[str]) -> ColumnElement[float]:

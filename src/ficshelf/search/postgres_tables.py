@@ -51,6 +51,7 @@ search_works = Table(
     Column("comments", BigInteger, nullable=False),
     Column("published", BigInteger, nullable=False),
     Column("updated", BigInteger, nullable=False),
+    Column("sample", Integer, nullable=False),
     Index("search_works_meta", "meta", postgresql_using="gin"),
     Index("search_works_tag_keys", "tag_keys", postgresql_using="gin"),
     Index("search_works_updated", "updated"),

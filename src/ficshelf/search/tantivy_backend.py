@@ -9,6 +9,7 @@ over every hit for the facets.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -17,7 +18,15 @@ import tantivy
 from ficshelf.errors import SearchIndexError
 from ficshelf.model import TagKind
 from ficshelf.search.ast import MatchAll, Node, Sort, TagFilter, has_text, tag_key
-from ficshelf.search.backend import FacetCount, SearchResult, batched, check_page, top_facets
+from ficshelf.search.backend import (
+    FacetCount,
+    SearchResult,
+    batched,
+    check_page,
+    facet_sample_bound,
+    sample_of,
+    top_facets,
+)
 from ficshelf.search.document import TAG_KINDS, SearchDocument
 from ficshelf.search.tantivy_query import ANALYZER_NAME, TantivyTranslator, analyzer
 
@@ -46,6 +55,7 @@ def build_schema() -> tantivy.Schema:
     builder.add_text_field("language", tokenizer_name="raw", index_option="basic")
     builder.add_boolean_field("complete", indexed=True, fast=True)
     builder.add_boolean_field("restricted", indexed=True, fast=True)
+    builder.add_integer_field("sample", indexed=True, fast=True)
     for name in NUMBER_FIELDS:
         builder.add_integer_field(name, indexed=True, fast=True)
     return builder.build()
@@ -69,6 +79,7 @@ def to_tantivy(document: SearchDocument) -> tantivy.Document:
     doc.add_text("language", document.language)
     doc.add_boolean("complete", document.complete)
     doc.add_boolean("restricted", document.restricted)
+    doc.add_integer("sample", sample_of(document.work_id))
     doc.add_integer("words", document.words)
     doc.add_integer("kudos", document.kudos)
     doc.add_integer("hits", document.hits)
@@ -98,9 +109,23 @@ class TantivyBackend:
         self.index.register_tokenizer(ANALYZER_NAME, analyzer())
         self.translate = TantivyTranslator(self.schema)
 
+    @classmethod
+    def recreate(cls, path: Path) -> TantivyBackend:
+        """A new, empty index in ``path``, removing whatever was there (an index of an older schema, or a
+        corrupt one); then ``add`` every work again."""
+        shutil.rmtree(path, ignore_errors=True)
+        return cls(path)
+
+    def _writer(self) -> tantivy.IndexWriter:
+        """The index's one writer; another process holding it (a second ``ficshelf`` writing) is FS603."""
+        try:
+            return self.index.writer(self.heap_bytes, self.threads)
+        except ValueError as err:
+            raise SearchIndexError(f"cannot write the search index: {err}") from None
+
     def _write(self, documents: Iterable[SearchDocument], *, replace: bool) -> int:
         written = 0
-        writer = self.index.writer(self.heap_bytes, self.threads)
+        writer = self._writer()
         try:
             for batch in batched(documents, 1000):
                 for document in batch:
@@ -124,7 +149,7 @@ class TantivyBackend:
         return self._write(documents, replace=True)
 
     def delete(self, work_ids: Iterable[int]) -> None:
-        writer = self.index.writer(self.heap_bytes, self.threads)
+        writer = self._writer()
         try:
             for work_id in work_ids:
                 writer.delete_documents_by_term("id", work_id)
@@ -134,7 +159,7 @@ class TantivyBackend:
         self.index.reload()
 
     def clear(self) -> None:
-        writer = self.index.writer(self.heap_bytes, self.threads)
+        writer = self._writer()
         try:
             writer.delete_all_documents()
             writer.commit()
@@ -180,13 +205,20 @@ class TantivyBackend:
         total = int(getattr(found, "count", None) or 0)  # the stub omits SearchResult.count
         if not facets or total == 0:
             return SearchResult(ids, total)
-        return SearchResult(ids, total, self._facets(searcher, compiled))
+        bound = facet_sample_bound(total)
+        return SearchResult(ids, total, self._facets(searcher, compiled, bound), facets_exact=bound is None)
 
-    def _facets(self, searcher: tantivy.Searcher, compiled: tantivy.Query) -> dict[TagKind, list[FacetCount]]:
-        request = {kind.value: {"terms": {"field": facet_field(kind), "size": 25}} for kind in TAG_KINDS}
+    def _facets(
+        self, searcher: tantivy.Searcher, compiled: tantivy.Query, bound: int | None
+    ) -> dict[TagKind, list[FacetCount]]:
+        """tantivy's terms aggregation over the tag fast fields of every hit (or of the sample)."""
+        if bound is not None:
+            sample = tantivy.Query.range_query(self.schema, "sample", tantivy.FieldType.Integer, 0, bound - 1)
+            compiled = tantivy.Query.boolean_query([(tantivy.Occur.Must, compiled), (tantivy.Occur.Must, sample)])
+        request = {kind.value: {"terms": {"field": facet_field(kind), "size": 15}} for kind in TAG_KINDS}
         answer = searcher.aggregate(compiled, request)
         counts = {
             kind: {bucket["key"]: int(bucket["doc_count"]) for bucket in answer[kind.value]["buckets"]}
             for kind in TAG_KINDS
         }
-        return top_facets(counts)
+        return top_facets(counts, bound)
