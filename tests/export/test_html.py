@@ -78,3 +78,28 @@ def test_seed_pages_parse_and_keep_every_paragraph(seeds_dir: Path) -> None:
         shown = "".join(tree.text_content().split())  # lines joined by <br/> lose their space in text_content
         for paragraph in structure.paragraphs:
             assert "".join(paragraph.text.split()) in shown
+
+
+def test_story_text_is_shown_as_text_never_as_markup() -> None:
+    from ficshelf.model import Chapter
+
+    hostile = Work(
+        "h",
+        "t",
+        title="<b>T</b>",
+        authors=["<i>me</i>"],
+        chapters=[
+            Chapter(1, text='He typed <script>alert("hi")</script> & <img src=x onerror=alert(1)> into the chat.')
+        ],
+    )
+    tree = lxml_html.fromstring(work_to_html(hostile))
+    assert not tree.xpath("//script|//img|//body//b|//body//i")
+    assert '<script>alert("hi")</script>' in tree.text_content()
+    assert tree.findtext(".//h1") == "<b>T</b>"
+
+
+def test_a_work_without_chapters_still_exports() -> None:
+    empty = Work("e", "t", title="Nothing yet")
+    assert "Nothing yet" in work_to_html(empty)
+    with zipfile.ZipFile(io.BytesIO(work_to_epub(empty))) as book:
+        assert "EPUB/title.xhtml" in book.namelist()

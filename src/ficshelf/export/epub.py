@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+from html import escape
 from typing import Final
 
 from ebooklib import epub
@@ -77,14 +78,10 @@ def document_to_epub(document: Document) -> bytes:
 
 def _page(uid: str, file_name: str, title: str, lang: str, body: str, css: epub.EpubItem) -> epub.EpubHtml:
     page = epub.EpubHtml(uid=uid, title=title, file_name=file_name, lang=lang)
-    page.content = f"<html><head><title>{_xml_text(title)}</title></head><body>{body}</body></html>"
+    page.content = f"<html><head><title>{escape(title)}</title></head><body>{body}</body></html>"
     page.add_item(css)
     return page
 
 
 def _toc_title(chapter: ChapterLayout, work_title: str) -> str:
     return chapter.title or work_title
-
-
-def _xml_text(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

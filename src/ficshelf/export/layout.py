@@ -53,8 +53,8 @@ class Layout:
 class _Mark:
     start: int
     end: int
-    block: Block | None  # None: a chapter heading (dropped from the body; the chapter title shows it)
-    note: str = ""  # "b" / "e" for author's notes
+    block: Block | None  # None: a chapter heading (the chapter title shows it) or an author's note
+    note: bool = False
 
 
 def lay_out(work: Work, structure: Structure | None = None) -> Layout:
@@ -83,8 +83,7 @@ def lay_out(work: Work, structure: Structure | None = None) -> Layout:
 
 
 def _marks(text: str, found: Structure) -> list[_Mark]:
-    marks = [_Mark(s.start, s.end, None, "b") for s in found.notes_beginning]
-    marks += [_Mark(s.start, s.end, None, "e") for s in found.notes_end]
+    marks = [_Mark(s.start, s.end, None, note=True) for s in (*found.notes_beginning, *found.notes_end)]
     marks += [_Mark(b.start, b.end, Block(BlockKind.LYRICS, text[b.start : b.end])) for b in found.lyric_blocks]
     marks += [_Mark(s.start, s.end, Block(BlockKind.HEADER, s.text.strip())) for s in found.section_headers]
     marks += [_Mark(h.start, h.end, None) for h in found.chapters]
@@ -121,36 +120,36 @@ def _title(number: int, title: str, count: int) -> str:
 def _chapter(text: str, marks: list[_Mark], number: int, title: str, start: int, end: int) -> ChapterLayout:
     chapter = ChapterLayout(number, title)
     body: list[Block] = []
-    pending: list[tuple[str, str]] = []  # notes seen since the last story block: (b|e, text)
+    pending: list[str] = []  # notes seen since the last story block
     pos = start
     for mark in marks:
         if not start <= mark.start < end:
             continue
         _prose(text[pos : mark.start], body, pending, chapter)
         if mark.note:
-            pending.append((mark.note, text[mark.start : mark.end].strip()))
+            pending.append(text[mark.start : mark.end].strip())
         elif mark.block is not None:
             _flush(pending, body, chapter)
             body.append(mark.block)
         pos = max(pos, mark.end)
     _prose(text[pos:end], body, pending, chapter)
-    chapter.notes_end = [note for _, note in pending]
+    chapter.notes_end = pending
     chapter.blocks = _trim_breaks(body)
     return chapter
 
 
-def _prose(region: str, body: list[Block], pending: list[tuple[str, str]], chapter: ChapterLayout) -> None:
+def _prose(region: str, body: list[Block], pending: list[str], chapter: ChapterLayout) -> None:
     for match in _PARAGRAPH.finditer(region):
         _flush(pending, body, chapter)
         body.append(Block(BlockKind.PROSE, match.group(0)))
 
 
-def _flush(pending: list[tuple[str, str]], body: list[Block], chapter: ChapterLayout) -> None:
+def _flush(pending: list[str], body: list[Block], chapter: ChapterLayout) -> None:
     """Notes before the first story block open the chapter; later ones stay where they stand."""
     if not body:
-        chapter.notes_beginning += [note for _, note in pending]
+        chapter.notes_beginning += pending
     else:
-        body += [Block(BlockKind.NOTE, note) for _, note in pending]
+        body += [Block(BlockKind.NOTE, note) for note in pending]
     pending.clear()
 
 
