@@ -56,7 +56,8 @@ def open_archive(settings: Settings, data_dir: Path | None = None) -> Archive:
     folder.mkdir(parents=True, exist_ok=True)
     store = open_store(data_dir=folder, settings=settings)
     upgrade(store)
-    backend = open_backend(folder, database_url=store.url if store.dialect == "postgresql" else None)
+    database_url = store.url if store.dialect == "postgresql" else None
+    backend = open_backend(folder, kind=settings.search_backend, database_url=database_url)
     archive = Archive(settings, store, backend, folder)
     archive.sync_index()
     return archive
