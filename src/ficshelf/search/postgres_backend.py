@@ -30,6 +30,10 @@ from ficshelf.search.postgres_tables import chunks, plain_words, search_chunks, 
 
 works = search_works.c
 ANALYZE_AFTER = 1000
+# PostgreSQL's planner prices a tsvector match like any comparison, so for a common word it scans every chunk
+# (reading each large tsvector) instead of the GIN index; and JIT-compiling costs more than these queries run.
+# Both settings last only for the search's own transaction.
+_PLANNER_SETTINGS = select(func.set_config("enable_seqscan", "off", True), func.set_config("jit", "off", True))
 _ANALYZE = DDL("ANALYZE search_works, search_chunks")  # type: ignore[no-untyped-call]
 SORT_COLUMNS = {
     Sort.DATE: works.updated,
@@ -188,7 +192,8 @@ class PostgresBackend:
         )
         page = select(works.work_id).where(where).order_by(*order).limit(limit).offset(offset)
         try:
-            with self.engine.connect() as connection:
+            with self.engine.begin() as connection:
+                connection.execute(_PLANNER_SETTINGS)
                 ids = [int(row[0]) for row in connection.execute(page)]
                 counted = select(func.count()).select_from(search_works).where(where)
                 total = int(connection.execute(counted).scalar_one())
