@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -87,9 +86,3 @@ def search_document(document: IndexDocument) -> SearchDocument:
         hits=document.hits,
         comments=document.comments,
     )
-
-
-def ordered(ids: Sequence[int], items: Sequence[object]) -> list[object]:
-    """Items (with an ``id``) in the order of ``ids``, dropping ids with no item."""
-    by_id = {getattr(item, "id", None): item for item in items}
-    return [by_id[i] for i in ids if i in by_id]
