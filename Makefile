@@ -15,8 +15,12 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+DATA ?= ficshelf-data
+
+# Sets up, imports the four sample stories once (a marker file makes it idempotent) and serves the archive.
 run: $(STAMP)
-	$(BIN)/ficshelf analyze $(SHARED)/seeds/*.txt --format text
+	@test -f $(DATA)/.seeds-imported || { $(BIN)/ficshelf import $(SHARED)/seeds/*.txt --data $(DATA) --accept 0.3 && touch $(DATA)/.seeds-imported; }
+	$(BIN)/ficshelf serve --host 127.0.0.1 --port 8000 --data $(DATA)
 
 test: $(STAMP) system lint typecheck pytest
 
@@ -24,6 +28,7 @@ test: $(STAMP) system lint typecheck pytest
 system:
 	bash scripts/system-packages.sh postgresql
 	bash scripts/system-packages.sh epubcheck
+	bash scripts/system-packages.sh chromium
 
 lint:
 	$(BIN)/ruff check src tests benchmarks
@@ -39,6 +44,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/structure.py
 	$(BIN)/python benchmarks/analyze.py
 	$(BIN)/python benchmarks/beta.py
+	$(BIN)/python benchmarks/search.py --works 10000
 
 clean:
 	rm -rf $(VENV) build *.egg-info

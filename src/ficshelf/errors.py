@@ -161,6 +161,58 @@ class StaleHint(FicshelfError):
     code = "FS800"
 
 
+class SearchError(FicshelfError):
+    """Search could not run: the base of the search errors."""
+
+    code = "FS600"
+
+
+class QuerySyntaxError(SearchError):
+    """A search query that does not parse; ``position`` is the 0-based character offset of the problem."""
+
+    code = "FS601"
+
+    def __init__(self, message: str, position: int) -> None:
+        super().__init__(f"{message} (at character {position + 1})")
+        self.position = position
+
+
+class QueryTooComplex(SearchError):
+    """A search query past the length or clause limits."""
+
+    code = "FS602"
+
+
+class SearchIndexError(SearchError):
+    """A search index that cannot be opened or written (missing, from another version, or corrupt)."""
+
+    code = "FS603"
+
+
+class WebError(FicshelfError):
+    """A web request the archive refuses (the base of the web errors)."""
+
+    code = "FS700"
+
+
+class CsrfRefused(WebError):
+    """A state-changing request without the form's CSRF token (or with a stale one)."""
+
+    code = "FS701"
+
+
+class LoginRequired(WebError):
+    """A page or action only a logged-in account may use."""
+
+    code = "FS702"
+
+
+class DraftExpired(WebError):
+    """A posting preview that no longer exists (published already, too old, or another account's)."""
+
+    code = "FS703"
+
+
 ALL_ERRORS: tuple[type[FicshelfError], ...] = (
     FicshelfError,
     InputError,
@@ -190,4 +242,12 @@ ALL_ERRORS: tuple[type[FicshelfError], ...] = (
     SchemaOutdated,
     LearnError,
     StaleHint,
+    SearchError,
+    QuerySyntaxError,
+    QueryTooComplex,
+    SearchIndexError,
+    WebError,
+    CsrfRefused,
+    LoginRequired,
+    DraftExpired,
 )

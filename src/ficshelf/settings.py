@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -52,6 +53,12 @@ class Settings(BaseSettings):
     )
     login_window_seconds: int = Field(
         default=900, description="The window, in seconds, in which failed logins are counted."
+    )
+    search_backend: Literal["auto", "tantivy", "fts5", "postgresql"] = Field(
+        default="auto",
+        description="Search index: `auto` (PostgreSQL tsvector when the database is PostgreSQL, else tantivy in "
+        "`<data_dir>/index/`), `tantivy`, `fts5` (SQLite FTS5 in `<data_dir>/search.sqlite3`) or `postgresql`. "
+        "See docs/search.md.",
     )
     knowledge_dir: Path | None = Field(
         default=None,

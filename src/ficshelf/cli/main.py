@@ -12,6 +12,7 @@ from ficshelf.cli.eval import eval_command
 from ficshelf.cli.export import export_command
 from ficshelf.cli.import_works import import_works
 from ficshelf.cli.learn import learn_command
+from ficshelf.cli.serve import serve
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -27,6 +28,7 @@ cli.add_command(import_works)
 cli.add_command(db)
 cli.add_command(learn_command)
 cli.add_command(beta)
+cli.add_command(serve)
 
 
 def main() -> None:

@@ -1,0 +1,224 @@
+"""The embedded default backend: a tantivy index in a folder next to the database (``<data>/index/``).
+
+Queries are built from the tree with tantivy's query constructors, never its query parser. Text fields use
+one English analyzer (split on non-alphanumerics, drop words over 40 characters, lower case, fold accents,
+Snowball English stem); the query side runs the same analyzer. Tags are indexed twice: by key for filtering
+(``fandom:naruto``, ``*:naruto``) and by display name in fast fields, which tantivy's terms aggregation counts
+over every hit for the facets.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import tantivy
+
+from ficshelf.errors import SearchIndexError
+from ficshelf.model import TagKind
+from ficshelf.search.ast import MatchAll, Node, Sort, TagFilter, has_text, tag_key
+from ficshelf.search.backend import (
+    FacetCount,
+    SearchResult,
+    batched,
+    check_page,
+    facet_sample_bound,
+    sample_of,
+    top_facets,
+)
+from ficshelf.search.document import TAG_KINDS, SearchDocument
+from ficshelf.search.tantivy_query import ANALYZER_NAME, TantivyTranslator, analyzer
+
+NUMBER_FIELDS = ("words", "kudos", "hits", "comments", "published", "updated")
+SORT_FIELDS = {
+    Sort.DATE: "updated",
+    Sort.PUBLISHED: "published",
+    Sort.KUDOS: "kudos",
+    Sort.HITS: "hits",
+    Sort.WORDS: "words",
+}
+
+
+def facet_field(kind: TagKind) -> str:
+    return f"tag_{kind.value}"
+
+
+def build_schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    builder.add_integer_field("id", indexed=True, fast=True)
+    for name in ("title", "summary", "author", "tags_text", "text"):
+        builder.add_text_field(name, tokenizer_name=ANALYZER_NAME)
+    builder.add_text_field("tag_key", tokenizer_name="raw", index_option="basic")
+    for kind in TAG_KINDS:
+        builder.add_text_field(facet_field(kind), tokenizer_name="raw", fast=True, index_option="basic")
+    builder.add_text_field("language", tokenizer_name="raw", index_option="basic")
+    builder.add_boolean_field("complete", indexed=True, fast=True)
+    builder.add_boolean_field("restricted", indexed=True, fast=True)
+    builder.add_integer_field("sample", indexed=True, fast=True)
+    for name in NUMBER_FIELDS:
+        builder.add_integer_field(name, indexed=True, fast=True)
+    return builder.build()
+
+
+def to_tantivy(document: SearchDocument) -> tantivy.Document:
+    doc = tantivy.Document()
+    doc.add_integer("id", document.work_id)
+    doc.add_text("title", document.title)
+    doc.add_text("summary", document.summary)
+    for author in document.authors:
+        doc.add_text("author", author)
+    for chapter in document.chapters:
+        doc.add_text("text", chapter)
+    for kind, names in document.tags.items():
+        for name in names:
+            doc.add_text("tags_text", name)
+            doc.add_text(facet_field(kind), name)
+            doc.add_text("tag_key", tag_key(kind, name))
+            doc.add_text("tag_key", tag_key(None, name))
+    doc.add_text("language", document.language)
+    doc.add_boolean("complete", document.complete)
+    doc.add_boolean("restricted", document.restricted)
+    doc.add_integer("sample", sample_of(document.work_id))
+    doc.add_integer("words", document.words)
+    doc.add_integer("kudos", document.kudos)
+    doc.add_integer("hits", document.hits)
+    doc.add_integer("comments", document.comments)
+    doc.add_integer("published", document.timestamp("published"))
+    doc.add_integer("updated", document.timestamp("updated"))
+    return doc
+
+
+class TantivyBackend:
+    """A tantivy index in ``path`` (created when missing), or in memory when ``path`` is ``None``."""
+
+    name = "tantivy"
+
+    def __init__(self, path: Path | None = None, *, heap_bytes: int = 64_000_000, threads: int = 1) -> None:
+        self.schema = build_schema()
+        self.heap_bytes = heap_bytes
+        self.threads = threads
+        try:
+            if path is None:
+                self.index = tantivy.Index(self.schema)
+            else:
+                path.mkdir(parents=True, exist_ok=True)
+                self.index = tantivy.Index(self.schema, path=str(path), reuse=True)
+        except ValueError as err:
+            raise SearchIndexError(f"cannot open the search index in {path}: {err}") from None
+        self.index.register_tokenizer(ANALYZER_NAME, analyzer())
+        self.translate = TantivyTranslator(self.schema)
+
+    @classmethod
+    def recreate(cls, path: Path) -> TantivyBackend:
+        """A new, empty index in ``path``, removing whatever was there (an index of an older schema, or a
+        corrupt one); then ``add`` every work again."""
+        shutil.rmtree(path, ignore_errors=True)
+        return cls(path)
+
+    def _writer(self) -> tantivy.IndexWriter:
+        """The index's one writer; another process holding it (a second ``ficshelf`` writing) is FS603."""
+        try:
+            return self.index.writer(self.heap_bytes, self.threads)
+        except ValueError as err:
+            raise SearchIndexError(f"cannot write the search index: {err}") from None
+
+    def _write(self, documents: Iterable[SearchDocument], *, replace: bool) -> int:
+        written = 0
+        writer = self._writer()
+        try:
+            for batch in batched(documents, 1000):
+                for document in batch:
+                    if replace:
+                        writer.delete_documents_by_term("id", document.work_id)
+                    writer.add_document(to_tantivy(document))
+                written += len(batch)
+            writer.commit()
+        except BaseException:
+            writer.rollback()
+            raise
+        finally:
+            writer.wait_merging_threads()
+        self.index.reload()
+        return written
+
+    def add(self, documents: Iterable[SearchDocument]) -> int:
+        return self._write(documents, replace=False)
+
+    def replace(self, documents: Iterable[SearchDocument]) -> int:
+        return self._write(documents, replace=True)
+
+    def delete(self, work_ids: Iterable[int]) -> None:
+        writer = self._writer()
+        try:
+            for work_id in work_ids:
+                writer.delete_documents_by_term("id", work_id)
+            writer.commit()
+        finally:
+            writer.wait_merging_threads()
+        self.index.reload()
+
+    def clear(self) -> None:
+        writer = self._writer()
+        try:
+            writer.delete_all_documents()
+            writer.commit()
+        finally:
+            writer.wait_merging_threads()
+        self.index.reload()
+
+    def rebuild(self, documents: Iterable[SearchDocument]) -> int:
+        self.clear()
+        return self.add(documents)
+
+    def count(self) -> int:
+        return int(self.index.searcher().num_docs)
+
+    def close(self) -> None:
+        """Nothing to release: writers are closed after every write."""
+
+    def search(
+        self,
+        query: Node,
+        *,
+        viewer_can_see_restricted: bool = False,
+        blocklist_tags: Sequence[TagFilter] = (),
+        sort: Sort = Sort.RELEVANCE,
+        offset: int = 0,
+        limit: int = 20,
+        facets: bool = True,
+    ) -> SearchResult:
+        check_page(offset, limit)
+        excluded = [tag_key(tag.kind, tag.name) for tag in blocklist_tags]
+        compiled = self.translate.filtered(query, restricted=not viewer_can_see_restricted, blocked_keys=excluded)
+        searcher = self.index.searcher()
+        if sort is Sort.RELEVANCE and (isinstance(query, MatchAll) or not has_text(query)):
+            sort = Sort.DATE
+        if sort is Sort.RELEVANCE:
+            found = searcher.search(compiled, limit, count=True, offset=offset)
+        else:
+            found = searcher.search(
+                compiled, limit, count=True, order_by_field=SORT_FIELDS[sort], offset=offset, order=tantivy.Order.Desc
+            )
+        addresses = [address for _, address in found.hits]
+        ids = [int(value) for value in searcher.fast_field_values("id", addresses) if value is not None]
+        total = int(getattr(found, "count", None) or 0)  # the stub omits SearchResult.count
+        if not facets or total == 0:
+            return SearchResult(ids, total)
+        bound = facet_sample_bound(total)
+        return SearchResult(ids, total, self._facets(searcher, compiled, bound), facets_exact=bound is None)
+
+    def _facets(
+        self, searcher: tantivy.Searcher, compiled: tantivy.Query, bound: int | None
+    ) -> dict[TagKind, list[FacetCount]]:
+        """tantivy's terms aggregation over the tag fast fields of every hit (or of the sample)."""
+        if bound is not None:
+            sample = tantivy.Query.range_query(self.schema, "sample", tantivy.FieldType.Integer, 0, bound - 1)
+            compiled = tantivy.Query.boolean_query([(tantivy.Occur.Must, compiled), (tantivy.Occur.Must, sample)])
+        request = {kind.value: {"terms": {"field": facet_field(kind), "size": 15}} for kind in TAG_KINDS}
+        answer = searcher.aggregate(compiled, request)
+        counts = {
+            kind: {bucket["key"]: int(bucket["doc_count"]) for bucket in answer[kind.value]["buckets"]}
+            for kind in TAG_KINDS
+        }
+        return top_facets(counts, bound)

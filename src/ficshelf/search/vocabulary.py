@@ -1,0 +1,109 @@
+"""AO3's fixed tag vocabulary as readers type it: rating, warning and category aliases, and language names.
+
+Used by the query parser (``rating:teen``) and by ``SearchDocument`` (a work's language "English" is indexed as
+``en``), so queries and documents agree.
+"""
+
+from __future__ import annotations
+
+RATING_ALIASES: dict[str, str] = {
+    "g": "General Audiences",
+    "general": "General Audiences",
+    "general audiences": "General Audiences",
+    "t": "Teen And Up Audiences",
+    "teen": "Teen And Up Audiences",
+    "teen and up": "Teen And Up Audiences",
+    "teen and up audiences": "Teen And Up Audiences",
+    "m": "Mature",
+    "mature": "Mature",
+    "e": "Explicit",
+    "explicit": "Explicit",
+    "nr": "Not Rated",
+    "not rated": "Not Rated",
+    "unrated": "Not Rated",
+}
+
+WARNING_ALIASES: dict[str, str] = {
+    "none": "No Archive Warnings Apply",
+    "no warnings": "No Archive Warnings Apply",
+    "no archive warnings apply": "No Archive Warnings Apply",
+    "cnw": "Creator Chose Not To Use Archive Warnings",
+    "choose not to warn": "Creator Chose Not To Use Archive Warnings",
+    "chose not to warn": "Creator Chose Not To Use Archive Warnings",
+    "creator chose not to use archive warnings": "Creator Chose Not To Use Archive Warnings",
+    "violence": "Graphic Depictions Of Violence",
+    "graphic violence": "Graphic Depictions Of Violence",
+    "graphic depictions of violence": "Graphic Depictions Of Violence",
+    "mcd": "Major Character Death",
+    "death": "Major Character Death",
+    "character death": "Major Character Death",
+    "major character death": "Major Character Death",
+    "rape": "Rape/Non-Con",
+    "noncon": "Rape/Non-Con",
+    "non-con": "Rape/Non-Con",
+    "rape/non-con": "Rape/Non-Con",
+    "underage": "Underage",
+    "underage sex": "Underage Sex",
+}
+
+CATEGORY_ALIASES: dict[str, str] = {
+    "ff": "F/F",
+    "f/f": "F/F",
+    "fm": "F/M",
+    "f/m": "F/M",
+    "mf": "F/M",
+    "m/f": "F/M",
+    "mm": "M/M",
+    "m/m": "M/M",
+    "gen": "Gen",
+    "multi": "Multi",
+    "other": "Other",
+    "none": "No category",
+    "no category": "No category",
+}
+
+#: ISO 639-1 code → names a reader or a source may use (English name first, then the native name).
+LANGUAGES: dict[str, tuple[str, ...]] = {
+    "en": ("English",),
+    "zh": ("Chinese", "中文", "普通话 國語", "Mandarin"),
+    "ru": ("Russian", "Русский"),
+    "fr": ("French", "Français"),
+    "de": ("German", "Deutsch"),
+    "it": ("Italian", "Italiano"),
+    "cs": ("Czech", "Čeština"),
+    "es": ("Spanish", "Español"),
+    "fi": ("Finnish", "Suomi"),
+    "hu": ("Hungarian", "Magyar"),
+    "pt": ("Portuguese", "Português", "Português brasileiro", "Português europeu"),
+    "pl": ("Polish", "Polski"),
+    "ja": ("Japanese", "日本語"),
+    "ko": ("Korean", "한국어"),
+    "nl": ("Dutch", "Nederlands"),
+    "sv": ("Swedish", "Svenska"),
+    "da": ("Danish", "Dansk"),
+    "no": ("Norwegian", "Norsk"),
+    "tr": ("Turkish", "Türkçe"),
+    "uk": ("Ukrainian", "Українська"),
+    "vi": ("Vietnamese", "Tiếng Việt"),
+    "id": ("Indonesian", "Bahasa Indonesia"),
+    "ar": ("Arabic", "العربية"),
+    "he": ("Hebrew", "עברית"),
+    "el": ("Greek", "Ελληνικά"),
+    "ca": ("Catalan", "Català"),
+    "th": ("Thai", "ไทย"),
+}
+
+_BY_NAME = {name.casefold(): code for code, names in LANGUAGES.items() for name in names}
+
+
+def language_code(value: str) -> str:
+    """``en`` for "en", "EN", "English"; other values are kept, case-folded ("tlh" stays "tlh")."""
+    folded = " ".join(value.split()).casefold()
+    if folded in LANGUAGES:
+        return folded
+    return _BY_NAME.get(folded, folded)
+
+
+def expand_alias(aliases: dict[str, str], value: str) -> str:
+    """The canonical tag for a typed alias ("teen" → "Teen And Up Audiences"); other values unchanged."""
+    return aliases.get(" ".join(value.split()).casefold(), value)

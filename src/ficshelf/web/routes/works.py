@@ -1,0 +1,96 @@
+"""A work: its page (one chapter or the entire work), its downloads and its pictures."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from ficshelf.errors import NotFound
+from ficshelf.export.epub import work_to_epub
+from ficshelf.export.html import work_to_html
+from ficshelf.store.comments import list_comments
+from ficshelf.store.community import bookmarks, kudos_givers
+from ficshelf.store.reading import record_reading
+from ficshelf.store.records import WorkPage
+from ficshelf.store.works import get_work, record_hit
+from ficshelf.web.reading import character_graph_svg, layout, mood_arc_svg
+from ficshelf.web.render import grouped_tags, page
+from ficshelf.web.routes.params import path_int
+from ficshelf.web.security import PICTURE_POLICY, viewer
+
+
+async def work_page(request: Request) -> Response:
+    """``/works/{id}`` (chapter 1, or the entire work with ``?view=full``) and ``/works/{id}/chapters/{n}``."""
+    who = viewer(request)
+    store = request.app.state.archive.store
+    work_id = path_int(request, "work_id")
+    loaded = get_work(store, work_id, who.id)
+    count = len(loaded.work.chapters)
+    full = request.query_params.get("view") == "full" or count == 1
+    number = request.path_params.get("number", 1)
+    if not 1 <= number <= count:
+        raise NotFound(f"work {work_id} has no chapter {number}")
+    laid = layout(loaded)
+    shown = laid.chapters if full else [laid.chapters[number - 1]]
+    record_hit(store, work_id)
+    if who.id is not None:
+        record_reading(store, who.id, work_id, count if full else number)
+    return page(
+        request,
+        "work.html",
+        loaded=loaded,
+        blurb=loaded.summary,
+        layout=laid,
+        shown=shown,
+        full=full,
+        number=number,
+        count=count,
+        tag_groups=grouped_tags(loaded.summary.tags),
+        comments=list_comments(store, work_id, who.id),
+        kudos=kudos_givers(store, work_id, who.id),
+        bookmarked=who.id is not None and any(b.user == who.name for b in bookmarks(store, who.id, work_id=work_id)),
+    )
+
+
+def _loaded(request: Request) -> WorkPage:
+    return get_work(request.app.state.archive.store, path_int(request, "work_id"), viewer(request).id)
+
+
+async def download_epub(request: Request) -> Response:
+    loaded = _loaded(request)
+    data = work_to_epub(loaded.work, link=str(request.url_for("work", work_id=loaded.summary.id)))
+    name = f"ficshelf-{loaded.summary.id}.epub"
+    headers = {"content-disposition": f'attachment; filename="{name}"'}
+    return Response(data, media_type="application/epub+zip", headers=headers)
+
+
+async def download_html(request: Request) -> Response:
+    loaded = _loaded(request)
+    html = work_to_html(loaded.work, link=str(request.url_for("work", work_id=loaded.summary.id)))
+    name = f"ficshelf-{loaded.summary.id}.html"
+    headers = {"content-disposition": f'attachment; filename="{name}"'}
+    return Response(html, media_type="text/html; charset=utf-8", headers=headers)
+
+
+async def cast_picture(request: Request) -> Response:
+    return _svg(character_graph_svg(_loaded(request)))
+
+
+async def mood_picture(request: Request) -> Response:
+    return _svg(mood_arc_svg(_loaded(request)))
+
+
+def _svg(svg: str) -> Response:
+    headers = {"content-security-policy": PICTURE_POLICY, "cache-control": "private, max-age=300"}
+    return Response(svg, media_type="image/svg+xml", headers=headers)
+
+
+routes = [
+    Route("/works/{work_id:int}", work_page, name="work"),
+    Route("/works/{work_id:int}/chapters/{number:int}", work_page, name="chapter"),
+    Route("/works/{work_id:int}/download.epub", download_epub, name="download_epub"),
+    Route("/works/{work_id:int}/download.html", download_html, name="download_html"),
+    Route("/works/{work_id:int}/cast.svg", cast_picture, name="cast_svg"),
+    Route("/works/{work_id:int}/mood.svg", mood_picture, name="mood_svg"),
+]
