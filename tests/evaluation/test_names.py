@@ -8,16 +8,13 @@ from ficshelf.analysis.kb import Character, Fandom, KnowledgeBase
 from ficshelf.evaluation.names import (
     NameMatcher,
     Relationship,
-    alternatives,
-    clean,
     default_matcher,
-    fold,
-    is_generic,
     label,
     quote_text,
     rating_step,
     relationship_tag,
 )
+from ficshelf.tag_names import alternatives, clean, fold, is_generic
 
 PLAIN = NameMatcher(None)
 

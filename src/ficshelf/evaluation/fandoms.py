@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ficshelf.evaluation.names import NameMatcher, clean
+from ficshelf.evaluation.names import NameMatcher
+from ficshelf.tag_names import clean
 
 if TYPE_CHECKING:
     from ficshelf.evaluation.metrics import Report

@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from ficshelf.errors import EvalError
-from ficshelf.evaluation.names import Relationship, is_generic, relationship_tag
+from ficshelf.evaluation.names import Relationship, relationship_tag
 from ficshelf.model import TagKind, Work
+from ficshelf.tag_names import is_generic
 
 SEEDS = "seeds"
 TAGS = "tags"

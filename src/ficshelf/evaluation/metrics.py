@@ -12,7 +12,8 @@ from typing import Any, TypeVar
 from ficshelf.evaluation.fandoms import ROWS as FANDOM_ROWS
 from ficshelf.evaluation.fandoms import score_fandoms
 from ficshelf.evaluation.gold import PAGES, SEEDS, TAGS, Gold, GoldWork, Prediction, prediction
-from ficshelf.evaluation.names import NameMatcher, Relationship, is_generic, label, quote_text, rating_step
+from ficshelf.evaluation.names import NameMatcher, Relationship, label, quote_text, rating_step
+from ficshelf.tag_names import is_generic
 
 G = TypeVar("G")
 P = TypeVar("P")

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ficshelf.evaluation.names import alternatives, clean, is_generic
 from ficshelf.model import TagKind, Work
+from ficshelf.tag_names import alternatives, clean, is_generic
 
 _WORD = re.compile(r"[^\W\d_](?:[\w’'-]*\w)?")
 _SENTENCE_END = frozenset(".!?\"“”‘’'…:;—–-*([\n")

@@ -25,7 +25,7 @@ from typing import Any
 
 from ficshelf.analysis.kb import KnowledgeBase
 from ficshelf.analysis.learning.corpus import TaggedWork, tag_names
-from ficshelf.evaluation.names import clean
+from ficshelf.tag_names import clean
 
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_-]*(?:-[^\W\d_]+)*")
 
