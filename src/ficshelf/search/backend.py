@@ -24,6 +24,8 @@ MAX_LIMIT = 1000
 #: Facets count every hit up to this many; past it, a deterministic sample of about this many hits, scaled.
 FACET_SAMPLE = 2000
 SAMPLE_SPACE = 1 << 16
+#: Samples are whole buckets of the sample space, so an index can keep a work's bucket as one indexed term.
+SAMPLE_BUCKET = 1 << 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +98,8 @@ def facet_sample_bound(total: int) -> int | None:
     ``FACET_SAMPLE`` of ``total`` hits."""
     if total <= FACET_SAMPLE:
         return None
-    return max(1, SAMPLE_SPACE * FACET_SAMPLE // total)
+    buckets = -(-SAMPLE_SPACE * FACET_SAMPLE // (total * SAMPLE_BUCKET))  # rounded up
+    return min(SAMPLE_SPACE, buckets * SAMPLE_BUCKET)
 
 
 def top_facets(counts: dict[TagKind, dict[str, int]], bound: int | None = None) -> dict[TagKind, list[FacetCount]]:

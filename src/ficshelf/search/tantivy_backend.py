@@ -19,6 +19,7 @@ from ficshelf.errors import SearchIndexError
 from ficshelf.model import TagKind
 from ficshelf.search.ast import MatchAll, Node, Sort, TagFilter, has_text, tag_key
 from ficshelf.search.backend import (
+    SAMPLE_BUCKET,
     FacetCount,
     SearchResult,
     batched,
@@ -55,7 +56,7 @@ def build_schema() -> tantivy.Schema:
     builder.add_text_field("language", tokenizer_name="raw", index_option="basic")
     builder.add_boolean_field("complete", indexed=True, fast=True)
     builder.add_boolean_field("restricted", indexed=True, fast=True)
-    builder.add_integer_field("sample", indexed=True, fast=True)
+    builder.add_integer_field("sample_bucket", indexed=True)
     for name in NUMBER_FIELDS:
         builder.add_integer_field(name, indexed=True, fast=True)
     return builder.build()
@@ -79,7 +80,7 @@ def to_tantivy(document: SearchDocument) -> tantivy.Document:
     doc.add_text("language", document.language)
     doc.add_boolean("complete", document.complete)
     doc.add_boolean("restricted", document.restricted)
-    doc.add_integer("sample", sample_of(document.work_id))
+    doc.add_integer("sample_bucket", sample_of(document.work_id) // SAMPLE_BUCKET)
     doc.add_integer("words", document.words)
     doc.add_integer("kudos", document.kudos)
     doc.add_integer("hits", document.hits)
@@ -212,8 +213,8 @@ class TantivyBackend:
         self, searcher: tantivy.Searcher, compiled: tantivy.Query, bound: int | None
     ) -> dict[TagKind, list[FacetCount]]:
         """tantivy's terms aggregation over the tag fast fields of every hit (or of the sample)."""
-        if bound is not None:
-            sample = tantivy.Query.range_query(self.schema, "sample", tantivy.FieldType.Integer, 0, bound - 1)
+        if bound is not None:  # whole buckets as terms: the query is only evaluated where it meets the sample
+            sample = tantivy.Query.term_set_query(self.schema, "sample_bucket", list(range(bound // SAMPLE_BUCKET)))
             compiled = tantivy.Query.boolean_query([(tantivy.Occur.Must, compiled), (tantivy.Occur.Must, sample)])
         request = {kind.value: {"terms": {"field": facet_field(kind), "size": 15}} for kind in TAG_KINDS}
         answer = searcher.aggregate(compiled, request)
