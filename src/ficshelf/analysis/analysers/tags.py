@@ -8,6 +8,8 @@ above General Audiences / No Archive Warnings Apply only on repeated, specific c
 from __future__ import annotations
 
 from ficshelf.analysis.analysers.category import category
+from ficshelf.analysis.analysers.cue_lexicons import LANGUAGE_CUES
+from ficshelf.analysis.analysers.cue_lexicons.scan import scan_language_cues
 from ficshelf.analysis.analysers.tag_cues import (
     CONTENT_NOTES,
     FREEFORMS,
@@ -29,21 +31,25 @@ CUE_LANGUAGES = frozenset({"en", "und", ""})
 
 class TagsAnalyser:
     name = "tags"
-    version = 2
+    version = 3
     requires = ("text", "language", "characters", "relationships", "structure")
     provides = ("category", "rating", "warnings", "freeforms", "content_notes")
 
     def __call__(self, doc: Doc) -> None:
         doc.category = category(doc)
-        if doc.language not in CUE_LANGUAGES:
-            # the cue lexicons are English: in another language they say nothing (or worse: French "au" is
-            # not AU), so rating and warnings are left to the author and only structural tags are suggested
+        if doc.language in CUE_LANGUAGES:
+            cues = scan_tag_cues(doc.text)
+        elif doc.language in LANGUAGE_CUES:
+            # that language's own lexicons fill the same tables (rating, warnings, a few freeforms, notes)
+            cues = scan_language_cues(doc.text, LANGUAGE_CUES[doc.language])
+        else:
+            # English cues say nothing in another language (or worse: French "au" is not AU), so without
+            # lexicons of its own rating and warnings are left to the author and only structural tags suggested
             doc.rating = TagSuggestion(NOT_RATED, 0.0)
             doc.warnings = []
             doc.freeforms = _freeforms(doc, None)
             doc.content_notes = []
             return
-        cues = scan_tag_cues(doc.text)
         doc.rating = _rating(cues)
         doc.warnings = _warnings(cues) or [TagSuggestion(NO_WARNINGS, 0.5)]
         doc.freeforms = _freeforms(doc, cues)
