@@ -2,7 +2,9 @@
 
 Category follows the main relationships (AO3's rules: F/M, M/M, F/F by the genders of each romantic pair;
 Multi when a work has several kinds; Gen when it has none). Rating and warnings are conservative: they rise
-above General Audiences / No Archive Warnings Apply only on repeated, specific cues (see ``tag_cues``).
+above General Audiences / No Archive Warnings Apply only on repeated, specific cues (see ``tag_cues``). Works
+in Chinese, Russian, French, German, Spanish, Italian and Portuguese are read with their own lexicons
+(``cue_lexicons``); works in any other language are left Not Rated.
 """
 
 from __future__ import annotations
