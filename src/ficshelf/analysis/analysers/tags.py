@@ -2,12 +2,16 @@
 
 Category follows the main relationships (AO3's rules: F/M, M/M, F/F by the genders of each romantic pair;
 Multi when a work has several kinds; Gen when it has none). Rating and warnings are conservative: they rise
-above General Audiences / No Archive Warnings Apply only on repeated, specific cues (see ``tag_cues``).
+above General Audiences / No Archive Warnings Apply only on repeated, specific cues (see ``tag_cues``). Works
+in Chinese, Russian, French, German, Spanish, Italian and Portuguese are read with their own lexicons
+(``cue_lexicons``); works in any other language are left Not Rated.
 """
 
 from __future__ import annotations
 
 from ficshelf.analysis.analysers.category import category
+from ficshelf.analysis.analysers.cue_lexicons import LANGUAGE_CUES
+from ficshelf.analysis.analysers.cue_lexicons.scan import scan_language_cues
 from ficshelf.analysis.analysers.tag_cues import (
     CONTENT_NOTES,
     FREEFORMS,
@@ -29,21 +33,25 @@ CUE_LANGUAGES = frozenset({"en", "und", ""})
 
 class TagsAnalyser:
     name = "tags"
-    version = 2
+    version = 3
     requires = ("text", "language", "characters", "relationships", "structure")
     provides = ("category", "rating", "warnings", "freeforms", "content_notes")
 
     def __call__(self, doc: Doc) -> None:
         doc.category = category(doc)
-        if doc.language not in CUE_LANGUAGES:
-            # the cue lexicons are English: in another language they say nothing (or worse: French "au" is
-            # not AU), so rating and warnings are left to the author and only structural tags are suggested
+        if doc.language in CUE_LANGUAGES:
+            cues = scan_tag_cues(doc.text)
+        elif doc.language in LANGUAGE_CUES:
+            # that language's own lexicons fill the same tables (rating, warnings, a few freeforms, notes)
+            cues = scan_language_cues(doc.text, LANGUAGE_CUES[doc.language])
+        else:
+            # English cues say nothing in another language (or worse: French "au" is not AU), so without
+            # lexicons of its own rating and warnings are left to the author and only structural tags suggested
             doc.rating = TagSuggestion(NOT_RATED, 0.0)
             doc.warnings = []
             doc.freeforms = _freeforms(doc, None)
             doc.content_notes = []
             return
-        cues = scan_tag_cues(doc.text)
         doc.rating = _rating(cues)
         doc.warnings = _warnings(cues) or [TagSuggestion(NO_WARNINGS, 0.5)]
         doc.freeforms = _freeforms(doc, cues)
