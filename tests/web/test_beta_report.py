@@ -157,3 +157,17 @@ def test_the_text_and_the_hints_are_escaped(web: Starlette, visitor: Callable[[]
     rendered = ENVIRONMENT.get_template("beta.html").render(report=report, viewer=who, csrf_token="t", notice="")
     assert "<script>" not in rendered and "<img src=x>" not in rendered
     assert "Accept «&lt;img src=x&gt;»" in rendered
+
+
+def test_accept_and_ignore_on_sqlite_and_postgresql(any_web: Starlette) -> None:
+    author = Visitor(any_web).register("author")
+    work_id = author.post_work(TEXT, title="Morning Drills")
+    report = f"/works/{work_id}/chapters/1/beta"
+    accept = hint_forms(author.get(report).text, "caled")[0]
+    assert author.post(accept.pop("action"), accept).status_code == 200
+    assert "He called her name" in chapter_text(any_web, work_id)
+    ignore = next(f for f in hint_forms(author.get(report).text, ".") if f["action"].endswith("/ignore"))
+    assert author.post(ignore.pop("action"), ignore).status_code == 200
+    assert not re.search(MISSING_SPACE, author.get(report).text)
+    store = any_web.state.archive.store
+    assert personal_dictionary(store, ensure_account(store, "author").id).muted_rules == {"space-after-sentence"}
