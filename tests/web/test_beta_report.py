@@ -171,3 +171,15 @@ def test_accept_and_ignore_on_sqlite_and_postgresql(any_web: Starlette) -> None:
     assert not re.search(MISSING_SPACE, author.get(report).text)
     store = any_web.state.archive.store
     assert personal_dictionary(store, ensure_account(store, "author").id).muted_rules == {"space-after-sentence"}
+
+
+def test_the_posting_preview_lists_the_hints_and_honours_the_dictionary(visitor: Callable[[], Visitor]) -> None:
+    author = visitor().register("author")
+    preview = author.post("/works/preview", {"text": TEXT, "title": "Morning Drills"}).text
+    assert '<mark class="hint">caled</mark>' in preview and "«called»" in preview
+    work_id = author.post_work(TEXT, title="Morning Drills")
+    forms = hint_forms(author.get(f"/works/{work_id}/chapters/1/beta").text, "caled")
+    ignore = next(f for f in forms if f["action"].endswith("/ignore"))
+    author.post(ignore.pop("action"), ignore)
+    again = author.post("/works/preview", {"text": TEXT, "title": "Morning Drills"}).text
+    assert '<mark class="hint">caled</mark>' not in again and "A sentence end needs a space" in again

@@ -20,6 +20,7 @@ from ficshelf.analysis.pipeline import default_pipeline
 from ficshelf.beta import Hint, PersonalDictionary, apply_hint, check
 from ficshelf.errors import NotAllowed, NotFound, StaleHint
 from ficshelf.model import Chapter, TagKind, Work
+from ficshelf.posting import Draft
 from ficshelf.store.chapters import revise_chapter_text
 from ficshelf.store.dictionaries import personal_dictionary, save_personal_dictionary
 from ficshelf.store.records import WorkPage
@@ -29,6 +30,8 @@ from ficshelf.web.archive import Archive
 #: Work languages the beta reader checks (an unknown language is checked too).
 ENGLISH = ("en", "und", "")
 _PAIR = re.compile(r"\s*[/&]\s*")
+#: Characters of context shown on each side of a draft's hint.
+CONTEXT = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +41,16 @@ class Piece:
     text: str
     hint: Hint | None = None
     index: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    """A hint of a draft's chapter with the text just before and after it."""
+
+    chapter: int
+    hint: Hint
+    before: str
+    after: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,10 +143,34 @@ def _hints(text: str, loaded: WorkPage, names: list[str], personal: PersonalDict
 
 def _names(loaded: WorkPage, text: str) -> list[str]:
     """The work's character names from its tags; from the analysis of ``text`` when it has no such tags."""
-    tags = [(t.kind, t.name) for t in loaded.work.tags] + [(s.kind, s.name) for s in loaded.suggested]
-    names = [name for kind, name in tags if kind is TagKind.CHARACTER]
-    names += [n for kind, name in tags if kind is TagKind.RELATIONSHIP for n in _PAIR.split(name) if n]
+    names = tag_names([(t.kind, t.name) for t in loaded.work.tags] + [(s.kind, s.name) for s in loaded.suggested])
     if names:
         return names
     doc = default_pipeline().run(Work(id=loaded.work.id, source="beta", chapters=[Chapter(1, text=text)]))
     return work_names(doc)
+
+
+def tag_names(tags: list[tuple[TagKind, str]]) -> list[str]:
+    """Character names in character tags and in relationship tags ("Haruno Sakura/Rock Lee")."""
+    names = [name for kind, name in tags if kind is TagKind.CHARACTER]
+    return names + [n for kind, name in tags if kind is TagKind.RELATIONSHIP for n in _PAIR.split(name) if n]
+
+
+def draft_hints(archive: Archive, draft: Draft, viewer: int) -> list[Snippet]:
+    """The hints on a posting preview's chapters, each with a little text around it (read-only: after publishing,
+    the work's beta report accepts or ignores them)."""
+    work = draft.work
+    if work.language not in ENGLISH:
+        return []
+    names = tag_names([(t.kind, t.name) for t in work.tags] + [(s.kind, s.name) for s in draft.suggested])
+    kb, personal = default_kb(), personal_dictionary(archive.store, viewer)
+    return [
+        Snippet(
+            chapter.number,
+            hint,
+            chapter.text[max(0, hint.start - CONTEXT) : hint.start],
+            chapter.text[hint.end : hint.end + CONTEXT],
+        )
+        for chapter in work.chapters
+        for hint in check(chapter.text, names=names, kb=kb, personal=personal)
+    ]
