@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -52,6 +54,27 @@ def update_chapter(store: Store, work_id: int, actor: int, number: int, chapter:
         row.words = count_words(chapter.text)
         work.updated = t.now()
         enqueue(session, [work_id])
+
+
+def revise_chapter_text(
+    store: Store, work_id: int, actor: int | None, number: int, revise: Callable[[str], str]
+) -> str:
+    """Replace chapter ``number``'s text by ``revise(current text)`` in one transaction; returns the new text.
+
+    Only the owner may (NotAllowed). An exception from ``revise`` changes nothing.
+    """
+    with store.write() as session:
+        work = owned_work(session, work_id, actor)
+        row = _chapter(session, work_id, number)
+        text = revise(row.text)
+        if not text.strip():
+            raise InvalidValue("a chapter needs text")
+        words = count_words(text)
+        work.words += words - row.words
+        row.text, row.words = text, words
+        work.updated = t.now()
+        enqueue(session, [work_id])
+        return text
 
 
 def delete_chapter(store: Store, work_id: int, actor: int, number: int) -> None:

@@ -255,6 +255,16 @@ class SeriesWork(Base):
     part: Mapped[int] = mapped_column(Integer)
 
 
+class PersonalDictionary(Base):
+    """One account's beta-reader dictionary: words it accepts and rules it muted (``ficshelf.beta``)."""
+
+    __tablename__ = "personal_dictionaries"
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    words: Mapped[list[Any]] = mapped_column(default=list)
+    muted_rules: Mapped[list[Any]] = mapped_column(default=list)
+    updated: Mapped[datetime] = mapped_column(default=now)
+
+
 class IndexQueue(Base):
     """Works waiting to be (re)indexed or removed from the search index; no foreign key, deleted works stay."""
 

@@ -30,7 +30,7 @@ from ficshelf.errors import (
 from ficshelf.settings import Settings, get_settings
 from ficshelf.web.archive import Archive, open_archive
 from ficshelf.web.render import page
-from ficshelf.web.routes import accounts, api, community, opds, pages, posting, works
+from ficshelf.web.routes import accounts, api, beta, community, opds, pages, posting, works
 from ficshelf.web.security import SecurityHeaders
 
 STATIC = Path(__file__).parent / "static"
@@ -66,6 +66,7 @@ def create_app(
         *pages.routes,
         *works.routes,
         *posting.routes,
+        *beta.routes,
         *community.routes,
         *accounts.routes,
         *api.routes,

@@ -16,6 +16,7 @@ from ficshelf.posting import prepare, publish
 from ficshelf.store.chapters import add_chapter
 from ficshelf.store.work_tags import accept_tags, reject_tags
 from ficshelf.store.works import delete_work, get_work, update_work
+from ficshelf.web.beta_report import draft_hints
 from ficshelf.web.drafts import drop_draft, load_draft, save_draft
 from ficshelf.web.render import page
 from ficshelf.web.routes.params import field, path_int
@@ -77,8 +78,16 @@ async def preview(request: Request) -> Response:
     draft_id = save_draft(request.app.state.archive.data_dir / "drafts", who.id or 0, draft, restricted)
     author = {tag_key(t) for t in draft.author_tags}
     suggested = [s for s in draft.suggested if tag_key(Tag(s.kind, s.name)) not in author]
+    hints = await run_in_threadpool(draft_hints, request.app.state.archive, draft, who.id or 0)
     return page(
-        request, "preview.html", draft=draft, draft_id=draft_id, suggested=suggested, restricted=restricted, key=tag_key
+        request,
+        "preview.html",
+        draft=draft,
+        draft_id=draft_id,
+        suggested=suggested,
+        restricted=restricted,
+        key=tag_key,
+        hints=hints,
     )
 
 
