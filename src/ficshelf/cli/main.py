@@ -12,6 +12,7 @@ from ficshelf.cli.eval import eval_command
 from ficshelf.cli.export import export_command
 from ficshelf.cli.import_works import import_works
 from ficshelf.cli.learn import learn_command
+from ficshelf.cli.search import reindex_command, search_command
 from ficshelf.cli.serve import serve
 
 
@@ -29,6 +30,8 @@ cli.add_command(db)
 cli.add_command(learn_command)
 cli.add_command(beta)
 cli.add_command(serve)
+cli.add_command(search_command)
+cli.add_command(reindex_command)
 
 
 def main() -> None:

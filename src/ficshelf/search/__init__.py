@@ -37,9 +37,12 @@ __all__ = [
 ]
 
 
-def open_backend(data_dir: Path, *, kind: str = "auto", database_url: str | None = None) -> SearchBackend:
+def open_backend(
+    data_dir: Path, *, kind: str = "auto", database_url: str | None = None, fresh: bool = False
+) -> SearchBackend:
     """The search backend of an archive: ``auto`` is PostgreSQL when ``database_url`` is a PostgreSQL URL,
-    else tantivy in ``<data_dir>/index/``; ``fts5`` keeps its index in ``<data_dir>/search.sqlite3``."""
+    else tantivy in ``<data_dir>/index/``; ``fts5`` keeps its index in ``<data_dir>/search.sqlite3``.
+    ``fresh`` starts an embedded index anew (an index of an older schema, or a corrupt one, is removed)."""
     if kind not in BACKENDS:
         raise ValueError(f"unknown search backend {kind!r} (one of {', '.join(BACKENDS)})")
     if kind == "auto":
@@ -54,7 +57,11 @@ def open_backend(data_dir: Path, *, kind: str = "auto", database_url: str | None
         from ficshelf.search.fts5_backend import Fts5Backend
 
         data_dir.mkdir(parents=True, exist_ok=True)
+        if fresh:
+            (data_dir / "search.sqlite3").unlink(missing_ok=True)
         return Fts5Backend(data_dir / "search.sqlite3")
     from ficshelf.search.tantivy_backend import TantivyBackend
 
+    if fresh:
+        return TantivyBackend.recreate(data_dir / "index")
     return TantivyBackend(data_dir / "index")

@@ -49,14 +49,15 @@ class Archive:
         self.store.close()
 
 
-def open_archive(settings: Settings, data_dir: Path | None = None) -> Archive:
-    """Open (creating or upgrading) the database and the search index in ``data_dir``, then index what is queued."""
+def open_archive(settings: Settings, data_dir: Path | None = None, *, fresh_index: bool = False) -> Archive:
+    """Open (creating or upgrading) the database and the search index in ``data_dir``, then index what is queued.
+    ``fresh_index`` starts an embedded search index anew (``ficshelf reindex``)."""
     folder = data_dir or settings.data_dir
     folder.mkdir(parents=True, exist_ok=True)
     store = open_store(data_dir=folder, settings=settings)
     upgrade(store)
     database_url = store.url if store.dialect == "postgresql" else None
-    backend = open_backend(folder, kind=settings.search_backend, database_url=database_url)
+    backend = open_backend(folder, kind=settings.search_backend, database_url=database_url, fresh=fresh_index)
     archive = Archive(settings, store, backend, folder)
     archive.sync_index()
     return archive
