@@ -13,10 +13,11 @@ import pytest
 
 from ficshelf.analysis.analysers.tag_cues import CONTENT_NOTES, FREEFORMS, RATING_CUES, WARNING_CUES, scan_tag_cues
 from ficshelf.analysis.cue_scan import CueScanner, lexicon_stems
-from ficshelf.analysis.cues import PLATONIC, ROMANTIC, lexicon
+from ficshelf.analysis.cues import PLATONIC, ROMANTIC, cue_weights_by, lexicon
 from ficshelf.analysis.doc import Doc
 from ficshelf.analysis.genre_tags import GENRE_TAGS
 from ficshelf.analysis.pipeline import default_pipeline
+from ficshelf.analysis.sentences import sentence_index
 from ficshelf.model import Chapter, Work
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -116,3 +117,15 @@ def test_scanner_reproduces_the_relationship_lexicons_finditer() -> None:
     found = CueScanner([ROMANTIC, PLATONIC]).scan(text)
     for lex, matches in zip((ROMANTIC, PLATONIC), found, strict=True):
         assert matches.spans == [m.span() for m in lex.pattern.finditer(text)]
+
+
+def test_one_scan_weighs_cues_as_each_lexicon_alone() -> None:
+    text = (
+        "Lee kissed Gaara. They were best friends, then lovers! Tenten was dating Neji; her boyfriend blushed, "
+        "gently. KISSING and Hugging. Sisters and partners.\n\nNobody here. A friend's rival hugged his rivals."
+    )
+    index = sentence_index(text)
+    weights = CueScanner([ROMANTIC, PLATONIC]).weights_by(text, index.index_of)
+    for lex, by_sentence in zip((ROMANTIC, PLATONIC), weights, strict=True):
+        assert by_sentence == cue_weights_by(text, lex, index.index_of)
+    assert weights[0][0] == weights[0][1] == weights[1][1] == 3  # "kissed"; "lovers"; "best friends"

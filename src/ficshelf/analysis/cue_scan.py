@@ -10,13 +10,13 @@ at that position. Each lexicon's matches are exactly its regex's ``finditer`` ma
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import ahocorasick
 
-from ficshelf.analysis.cues import Lexicon
+from ficshelf.analysis.cues import Lexicon, cue_weight_of
 from ficshelf.analysis.results import Evidence
 from ficshelf.analysis.sentences import sentence_index
 
@@ -44,6 +44,34 @@ class CueScanner:
         for stem, numbers in stems.items():
             self.automaton.add_word(stem, (len(stem), tuple(sorted(numbers))))
         self.automaton.make_automaton()
+
+    def weights_by(self, text: str, group: Callable[[int], int], lowered: str | None = None) -> list[dict[int, float]]:
+        """Per lexicon, the summed cue weights of a whole text grouped by ``group(offset)``: exactly what
+        ``cues.cue_weights_by`` gives for each lexicon, from one scan. ``lowered``: ``lower_same_length(text)``."""
+        lowered = lowered if lowered is not None else lower_same_length(text)
+        found: list[dict[int, re.Match[str]]] = [{} for _ in self.lexicons]
+        for last, (length, numbers) in self.automaton.iter(lowered):
+            start = last - length + 1
+            if start and (lowered[start - 1].isalnum() or lowered[start - 1] == "_"):
+                continue
+            for number in numbers:
+                if start not in found[number]:
+                    lex = self.lexicons[number]
+                    match = lex.lowered.match(lowered, start) if lex.lowered else lex.pattern.match(text, start)
+                    if match:
+                        found[number][start] = match
+        out: list[dict[int, float]] = []
+        for lex, matches in zip(self.lexicons, found, strict=True):
+            totals: dict[int, float] = {}
+            end = 0
+            for start in sorted(matches):
+                if start >= end:  # as finditer: the next match starts after this one
+                    match = matches[start]
+                    end = match.end()
+                    key = group(start)
+                    totals[key] = totals.get(key, 0.0) + cue_weight_of(match.group(1).lower(), lex)
+            out.append(totals)
+        return out
 
     def scan(self, text: str) -> list[CueMatches]:
         """Matches of every lexicon, in the scanner's lexicon order."""

@@ -32,7 +32,7 @@ def lexicon(weights: dict[str, float]) -> Lexicon:
 def cue_weight(sentence: str, lex: Lexicon) -> float:
     total = 0.0
     for match in lex.pattern.finditer(sentence):
-        total += _weight(match.group(1).lower(), lex)
+        total += cue_weight_of(match.group(1).lower(), lex)
     return total
 
 
@@ -56,7 +56,7 @@ def cue_weights_by(
         matches = lex.pattern.finditer(text)
     for match in matches:
         key = group(match.start())
-        totals[key] = totals.get(key, 0.0) + _weight(match.group(1).lower(), lex)
+        totals[key] = totals.get(key, 0.0) + cue_weight_of(match.group(1).lower(), lex)
     return totals
 
 
@@ -64,7 +64,7 @@ def cue_hits(text: str, lex: Lexicon) -> list[re.Match[str]]:
     return list(lex.pattern.finditer(text))
 
 
-def _weight(found: str, lex: Lexicon) -> float:
+def cue_weight_of(found: str, lex: Lexicon) -> float:
     weight = lex.seen.get(found)
     if weight is None:
         weight = lex.weights.get(found)

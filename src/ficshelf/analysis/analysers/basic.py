@@ -10,7 +10,8 @@ from ficshelf.analysis.analysers.structure import recover_structure
 from ficshelf.analysis.doc import Doc, Stats
 
 #: A word as AO3 counts one, near enough: letters/digits joined by inner hyphens or apostrophes.
-WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+#: Possessive (nothing after a word could give back a character), which saves ``re`` its backtracking state.
+WORD = re.compile(r"\w++(?:[-'’]\w++)*+")
 #: Scripts without spaces between words count one word per character (as AO3 does for CJK).
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _QUOTED = re.compile(r"[\"“”«»„][^\"“”«»„\n]{1,2000}[\"“”«»„]")

@@ -51,8 +51,11 @@ class CharactersAnalyser:
         mixed: list[tuple[Hit, list[Character], list[Character]]] = []
         outside: list[tuple[Hit, list[Entry]]] = []
         for hit in doc.hits:
-            named = [e.character for e in hit.entries if e.character and e.fandom in allowed and e.kind != AMBIGUOUS]
-            vague = [e.character for e in hit.entries if e.character and e.fandom in allowed and e.kind == AMBIGUOUS]
+            named: list[Character] = []
+            vague: list[Character] = []
+            for e in hit.entries:  # one pass over the entries (hot loop)
+                if e.character and e.fandom in allowed:
+                    (vague if e.kind == AMBIGUOUS else named).append(e.character)
             if not named and not vague:
                 other = [e for e in hit.entries if e.character and e.kind == NAME]
                 if other:

