@@ -20,7 +20,7 @@ pytestmark = pytest.mark.corpus
 def _hints(path: Path) -> tuple[str, list[Hint], list[str]]:
     item = next(iter(read_paths([path])))
     assert item.work is not None
-    doc = default_pipeline().run(item.work)
+    doc = default_pipeline(beta=True).run(item.work)
     return doc.text, doc.beta, work_names(doc)
 
 

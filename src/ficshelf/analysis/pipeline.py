@@ -66,8 +66,12 @@ class Pipeline:
         return [self.run(w) for w in works]
 
 
-@lru_cache(maxsize=1)
-def default_pipeline() -> Pipeline:
+@lru_cache(maxsize=2)
+def default_pipeline(*, beta: bool = False) -> Pipeline:
+    """The understanding pipeline every tagging path runs (import, posting, batch, eval): structure, language,
+    stats, fandom, characters, quotes, relationships, tags. ``beta=True`` appends the beta reader's hints, which
+    only a writer reads (``ficshelf analyze`` and ``ficshelf beta`` ask for them): as long again as the rest put
+    together, so nothing that only tags works pays for them."""
     from ficshelf.analysis.analysers.basic import LanguageAnalyser, StatsAnalyser, StructureAnalyser
     from ficshelf.analysis.analysers.beta import BetaAnalyser
     from ficshelf.analysis.analysers.characters import CharactersAnalyser
@@ -86,6 +90,6 @@ def default_pipeline() -> Pipeline:
             QuotesAnalyser(),
             RelationshipsAnalyser(),
             TagsAnalyser(),
-            BetaAnalyser(),
+            *((BetaAnalyser(),) if beta else ()),
         )
     )

@@ -26,14 +26,20 @@ from ficshelf.ingest.sources import read_paths
     show_default=True,
     help="json: one JSON object per work (JSON Lines, see docs/analysis-format.md); text: a report to read.",
 )
+@click.option(
+    "--beta/--no-beta",
+    default=True,
+    show_default=True,
+    help="Include the beta reader's proofreading hints (the `beta` field; empty with --no-beta, and twice as fast).",
+)
 @progress_option
-def analyze(paths: tuple[Path, ...], fmt: str, progress: bool | None) -> None:
+def analyze(paths: tuple[Path, ...], fmt: str, beta: bool, progress: bool | None) -> None:
     """Analyse the works in PATHS (.txt .md .html .epub files, folders, .zip, .jsonl).
 
     A file that cannot be read costs one line on stderr with an error code; every other work is still
     analysed, and the exit status is 1 when anything failed.
     """
-    pipeline = default_pipeline()
+    pipeline = default_pipeline(beta=beta)
     failed = 0
     show = sys.stderr.isatty() if progress is None else progress
     for item in progress_items(read_paths(paths), show):

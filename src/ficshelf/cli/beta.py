@@ -45,7 +45,7 @@ def beta(paths: tuple[Path, ...], fmt: str, dictionary: Path | None, progress: b
     A file that cannot be read costs one line on stderr; the exit status is 1 when anything failed.
     """
     personal = PersonalDictionary.of(dictionary.read_text(encoding="utf-8").split()) if dictionary else None
-    pipeline = default_pipeline()
+    pipeline = default_pipeline(beta=True)
     console = Console(highlight=False)
     failed = 0
     show = sys.stderr.isatty() if progress is None else progress
