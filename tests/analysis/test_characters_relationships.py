@@ -4,11 +4,15 @@ without a named cue, crossover characters, no discovered names in other language
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ficshelf.analysis.analysers.category import category
 from ficshelf.analysis.analysers.discovery import discover_names
+from ficshelf.analysis.analysers.relationships import confidence
 from ficshelf.analysis.doc import Doc
 from ficshelf.analysis.pipeline import default_pipeline
 from ficshelf.analysis.results import CharacterResult, Relationship
+from ficshelf.ingest.sources import read_paths
 from ficshelf.model import Chapter, Work
 
 
@@ -118,3 +122,19 @@ def test_category_follows_suggested_romantic_pairs() -> None:
 def test_no_category_when_the_work_names_fewer_than_two_known_characters() -> None:
     assert category(_doc_with([], {"A": "f"})) == []
     assert [t.name for t in category(_doc_with([], {"A": "f", "B": "m"}))] == ["Gen"]
+
+
+def test_relationship_score_is_above_one_half_exactly_when_suggested(seeds_dir: Path) -> None:
+    seen = 0
+    for item in read_paths(sorted(seeds_dir.glob("*.txt"))):
+        assert item.work is not None
+        for rel in default_pipeline().run(item.work).relationships:
+            assert (rel.score >= 0.5) == rel.suggested, (rel.tag, rel.score)
+            seen += 1
+    assert seen >= 7  # the seeds' gold names seven relationships
+
+
+def test_confidence_orders_evidence_within_each_side_of_the_threshold() -> None:
+    assert confidence(0.1, True) < confidence(0.3, True) < confidence(5.0, True) == 1.0
+    assert confidence(0.1, False) < confidence(0.3, False) < 0.5 <= confidence(0.0, True)
+    assert confidence(5.0, False) < 0.5

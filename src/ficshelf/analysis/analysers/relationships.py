@@ -175,7 +175,7 @@ def _decide(
         role = "main" if known[a].role == "main" and known[b].role == "main" else "background"
         suggested = (role == "main" and kind == "romantic") or score >= _SUGGEST_OTHER
         found.append(
-            Relationship((a, b), kind, role, round(min(1.0, score / 10), 3), evidence[(a, b, kind)], suggested)
+            Relationship((a, b), kind, role, confidence(score / 10, suggested), evidence[(a, b, kind)], suggested)
         )
     found.sort(key=lambda r: (r.role != "main", -r.score))
     return found
@@ -199,9 +199,20 @@ def _main_pair(doc: Doc, known: dict[str, CharacterResult], people: _People, unp
     a, b = sorted((first.name, second.name))
     for rel in doc.relationships:
         if rel.characters == (a, b) and rel.kind == "romantic":  # found with a cue, but not both main
+            if not rel.suggested:
+                rel.score = confidence(rel.score * 2, True)
             rel.role, rel.suggested = "main", True
             return
     doc.relationships = [r for r in doc.relationships if set(r.characters) != {a, b}]
     proof = [Evidence(0, 0, signal.group(0))] if signal else []
     proof += [Evidence(*people.index.sentence(n)) for n in shared[:2]]
-    doc.relationships.insert(0, Relationship((a, b), "romantic", "main", 0.3 if romance else 0.1, proof, True))
+    strength = 0.3 if romance else 0.1
+    doc.relationships.insert(0, Relationship((a, b), "romantic", "main", confidence(strength, True), proof, True))
+
+
+def confidence(strength: float, suggested: bool) -> float:
+    """A relationship's score: its evidence strength (points / 10, at most 1) placed in [0.5, 1] when it is
+    suggested as a tag and in [0, 0.5) when not, so one threshold (0.5) separates the two and, within each,
+    more evidence scores higher."""
+    strength = min(1.0, max(0.0, strength))
+    return round(0.5 + strength / 2 if suggested else min(strength / 2, 0.499), 3)
