@@ -216,3 +216,18 @@ def test_authors_tags_compare_the_suggested_characters_and_relationships() -> No
     # the seeds' gold lists every character named, so there every predicted one counts
     seeds = GoldWork("w", characters=["Ann Lark", "Bo Finch"], main_characters=[], mentioned_characters=[], quotes=[])
     assert _prf(_run(Gold(SEEDS, Path("gold.json"), {"w": seeds}), {"w": pred}), "characters") == (2, 3, 2)
+
+
+def test_whole_work_rows_leave_out_works_whose_text_is_only_a_part() -> None:
+    gold = _tags(
+        GoldWork("w1", characters=["Ann Lark", "Bo Finch"]),
+        GoldWork("w2", characters=["Di Crow", "Ed Owl"], whole_text=False),
+    )
+    preds = {
+        "w1": {"id": "w1", "characters": [{"name": "Ann Lark"}]},
+        "w2": {"id": "w2", "characters": [{"name": "Di Crow"}]},
+    }
+    report = _run(gold, preds)
+    assert _prf(report, "characters") == (2, 2, 4)
+    assert _prf(report, "characters (whole-work texts)") == (1, 1, 2)
+    assert _prf(report, "relationships (whole-work texts)") == (0, 0, 0)

@@ -40,6 +40,8 @@ class GoldWork:
     quotes: list[tuple[str, str]] | None = None
     #: the file the work was read from, beside gold.json (seeds only)
     path: Path | None = None
+    #: False when the text holds only part of the work the tags describe (dev.jsonl's "first chapter only")
+    whole_text: bool = True
 
 
 @dataclass(slots=True)
@@ -197,6 +199,7 @@ def _tagged_work(record: dict[str, Any]) -> GoldWork:
         category=_strings(record.get("categories")),
         rating=str(record.get("rating") or ""),
         archive_warnings=_strings(record.get("archive_warnings")),
+        whole_text=record.get("text_scope") != "first chapter only",
     )
 
 

@@ -21,8 +21,10 @@ _NOT_A_LABEL = {"", "no category"}
 ACCURACY_ROWS = frozenset({*FANDOM_ROWS, "rating", "rating (within one)", "quote speakers"})
 _TAG_ROWS = ("characters", "relationships", "category", "rating", "rating (within one)", "archive warnings")
 #: The rows of a report, in order, for each kind of gold.
+#: the same rows on the works whose text is the whole work its tags describe (authors tag every chapter's people)
+_WHOLE_ROWS = ("characters (whole-work texts)", "relationships (whole-work texts)")
 ROWS = {
-    TAGS: (*FANDOM_ROWS, *_TAG_ROWS),
+    TAGS: (*FANDOM_ROWS, *_TAG_ROWS, *_WHOLE_ROWS),
     PAGES: (*FANDOM_ROWS, *_TAG_ROWS),
     SEEDS: (
         *FANDOM_ROWS,
@@ -106,16 +108,19 @@ def _score_work(report: Report, work: GoldWork, pred: Prediction, m: NameMatcher
     # authors tag the characters and relationships that matter: against their tags, compare the suggested ones
     tagged = [n for n in pred.suggested_characters or [] if not is_generic(n)]
     everyone = _people(tagged if pred.suggested_characters is not None and not seeds else [n for n, _ in names], m)
-    _prf(report.counts("characters"), _people(work.characters, m), everyone, _overlap)
+    whole = work.whole_text and "characters (whole-work texts)" in report.rows
+    for row in ("characters", "characters (whole-work texts)") if whole else ("characters",):
+        _prf(report.counts(row), _people(work.characters, m), everyone, _overlap)
     rels = [(r.role, _pair(r, m)) for r in pred.relationships]
     shown = pred.suggested_relationships if pred.suggested_relationships is not None and not seeds else None
     gold_rels = [(r.role, _pair(r, m)) for r in work.relationships]
-    _prf(
-        report.counts("relationships"),
-        _distinct([g for _, g in gold_rels], _same_pair),
-        _distinct([_pair(r, m) for r in shown] if shown is not None else [p for _, p in rels], _same_pair),
-        _same_pair,
-    )
+    for row in ("relationships", "relationships (whole-work texts)") if whole else ("relationships",):
+        _prf(
+            report.counts(row),
+            _distinct([g for _, g in gold_rels], _same_pair),
+            _distinct([_pair(r, m) for r in shown] if shown is not None else [p for _, p in rels], _same_pair),
+            _same_pair,
+        )
     if seeds:
         for role, gold_names in (("main", work.main_characters), ("mentioned", work.mentioned_characters)):
             chosen = _people([n for n, r in names if r == role], m)
