@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ficshelf.analysis.analysers.basic import count_words
 from ficshelf.analysis.analysers.beta import work_names
-from ficshelf.analysis.pipeline import Pipeline, default_pipeline
+from ficshelf.analysis.pipeline import default_pipeline
 from ficshelf.beta import check
 from ficshelf.ingest.sources import read_paths
 
@@ -25,10 +25,10 @@ def main() -> None:
     parser.add_argument("--jsonl", type=Path, default=DEV)
     parser.add_argument("--min-words", type=int, default=1_500_000)
     args = parser.parse_args()
-    names_only = Pipeline(tuple(a for a in default_pipeline().analysers if a.name != "beta"))
+    names_only = default_pipeline()  # the tagging pipeline: names, without the beta analyser
     inputs: list[tuple[str, list[str]]] = []
     for item in read_paths([args.jsonl]):
-        if item.work is not None and item.work.language == "English":
+        if item.work is not None and item.work.language == "en":
             doc = names_only.run(item.work)
             inputs.append((doc.text, work_names(doc)))
     words_per_pass = sum(count_words(text) for text, _ in inputs)

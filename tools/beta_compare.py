@@ -89,7 +89,7 @@ def main() -> None:
     allowed = {p for f in kb.fandoms.values() for c in f.characters.values() for n in c.all_forms for p in n.split()}
     allowed |= {v.lower() for f in kb.fandoms.values() for v in f.vocabulary}
     dev = [
-        i.work.text for i in read_paths([SHARED / "corpus" / "dev.jsonl"]) if i.work and i.work.language == "English"
+        i.work.text for i in read_paths([SHARED / "corpus" / "dev.jsonl"]) if i.work and i.work.language == "en"
     ]
     tokens = [m.group() for t in dev for m in WORD.finditer(t.replace("\u2019", "'"))]
     lower = [t for t in tokens if t[0].islower() and t.lower() not in allowed]
