@@ -43,7 +43,7 @@ def serve(host: str, port: int, data_dir: Path | None, workers: int) -> None:
     settings = get_settings()
     folder = data_dir or settings.data_dir
     click.echo(f"ficshelf: serving {folder} at http://{host}:{port}/ ({workers} worker(s))", err=True)
-    # uvicorn parses HTTP with httptools (C) when it is installed, h11 otherwise.
+    # uvicorn parses HTTP with httptools (a C parser, a dependency) when it is installed.
     if workers == 1:
         uvicorn.run(create_app(settings, data_dir=data_dir), host=host, port=port, proxy_headers=False)
         return
