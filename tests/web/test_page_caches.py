@@ -4,6 +4,7 @@ is counted once the counter flushes (periodically or when the app shuts down).""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from starlette.applications import Starlette
@@ -88,5 +89,27 @@ def test_views_not_yet_written_are_written_when_the_app_shuts_down(tmp_path: Pat
                 assert client.get(f"/works/{work_id}").status_code == 200
             assert get_work(archive.store, work_id, None).summary.hits == before
         assert get_work(archive.store, work_id, None).summary.hits == before + 2
+    finally:
+        archive.close()
+
+
+def test_a_page_view_is_served_while_another_process_holds_the_write_lock(tmp_path: Path) -> None:
+    web = create_app(Settings(data_dir=tmp_path / "data", sqlite_busy_timeout_ms=50))
+    archive = web.state.archive
+    try:
+        work_id = Visitor(web).register("alice").post_work()
+        archive.hits.flush(archive.store)
+        before = get_work(archive.store, work_id, None).summary.hits
+        archive.hits.flush_seconds = 0.0
+        other = sqlite3.connect(tmp_path / "data" / "ficshelf.db", isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # another process writing: the hit flush cannot write now
+        try:
+            assert Visitor(web).get(f"/works/{work_id}").status_code == 200
+            assert archive.hits.pending == {work_id: 1}
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        assert archive.hits.flush(archive.store) == 1
+        assert get_work(archive.store, work_id, None).summary.hits == before + 1
     finally:
         archive.close()

@@ -9,13 +9,17 @@ Each uvicorn worker keeps its own counter; flushes add (``hits = hits + n``), so
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections import Counter
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from ficshelf.store.engine import Store
 from ficshelf.store.works import record_hits
 
+logger = logging.getLogger(__name__)
 #: How long views may wait in memory before they are written.
 FLUSH_SECONDS = 5.0
 
@@ -35,12 +39,16 @@ class HitCounter:
             return dict(self._pending)
 
     def hit(self, store: Store, work_id: int) -> None:
-        """Count one view; write the batch when it has waited ``flush_seconds``."""
+        """Count one view; write the batch when it has waited ``flush_seconds``. A page view never fails
+        because of its hit: when the write fails (the database busy), the counts wait for the next flush."""
         with self._lock:
             self._pending[work_id] += 1
             due = time.monotonic() - self._last_flush >= self.flush_seconds
         if due:
-            self.flush(store)
+            try:
+                self.flush(store)
+            except SQLAlchemyError:
+                logger.warning("hit counts not written yet; kept for the next flush", exc_info=True)
 
     def flush(self, store: Store) -> int:
         """Write every pending count now; returns how many views were written."""
@@ -50,7 +58,7 @@ class HitCounter:
         if counts:
             try:
                 record_hits(store, counts)
-            except Exception:
+            except BaseException:
                 with self._lock:
                     self._pending.update(counts)  # keep them for the next flush
                 raise
