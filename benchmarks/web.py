@@ -1,15 +1,23 @@
-"""Work-page throughput: 64 concurrent clients on loopback asking for work pages of the four sample stories.
+"""Work-page throughput: 64 concurrent clients on loopback asking for the work pages of the four sample stories.
 
-Imports ../shared/seeds into a fresh data folder, starts `ficshelf serve` (one uvicorn process), warms the page
-cache, then for DURATION seconds keeps 64 requests in flight and prints requests/s and latency percentiles.
+Imports ../shared/seeds into a fresh data folder, starts `ficshelf serve` (a separate process, on 127.0.0.1
+only), warms the per-version caches, then keeps CLIENTS keep-alive connections busy until REQUESTS requests are
+done (or SECONDS have passed). Prints requests/s, latency p50/p95/p99, and the server's CPU time per request
+(user + system time of the server process and its workers, read from /proc: the figure that does not depend
+on how loaded the machine is). The client is a minimal HTTP/1.1 client on asyncio streams, so that it costs
+the machine little CPU next to the server; each client keeps one guest cookie, as a browser would.
 
-    .venv/bin/python benchmarks/web.py [--clients 64] [--seconds 15] [--shared ../shared]
+    .venv/bin/python benchmarks/web.py [--clients 64] [--requests 6400] [--seconds 60] [--workers 1]
+        [--paths work|chapter|home|tag] [--shared ../shared]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
+import re
+import secrets
 import socket
 import statistics
 import subprocess
@@ -21,69 +29,125 @@ from pathlib import Path
 import httpx
 
 FICSHELF = [sys.executable, "-c", "from ficshelf.cli.main import main; main()"]
+HOST = "127.0.0.1"
 
 
-async def hammer(base: str, paths: list[str], clients: int, seconds: float) -> tuple[list[float], int]:
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process and all its descendants (Linux /proc)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total, todo = 0.0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo += [int(child) for child in (task / "children").read_text().split()]
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return total
+
+
+async def fetch(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, request: bytes) -> int:
+    """Send one keep-alive GET and read the whole response; returns the status code."""
+    writer.write(request)
+    head = await reader.readuntil(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split()[1])
+    length = next((int(line.split(":", 1)[1]) for line in lines if line.lower().startswith("content-length:")), 0)
+    await reader.readexactly(length)
+    return status
+
+
+async def hammer(port: int, paths: list[str], clients: int, requests: int, seconds: float) -> tuple[list[float], int]:
     latencies: list[float] = []
     errors = 0
+    remaining = requests
     stop = time.perf_counter() + seconds
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
 
-        async def worker(offset: int) -> None:
-            nonlocal errors
+    async def client(offset: int) -> None:
+        nonlocal errors, remaining
+        cookie = f"fs_guest={secrets.token_urlsafe(32)}"
+        reader, writer = await asyncio.open_connection(HOST, port)
+        try:
             i = offset
-            while time.perf_counter() < stop:
+            while remaining > 0 and time.perf_counter() < stop:
+                remaining -= 1
+                path = paths[i % len(paths)]
+                request = f"GET {path} HTTP/1.1\r\nHost: {HOST}:{port}\r\nCookie: {cookie}\r\n\r\n".encode()
                 started = time.perf_counter()
-                response = await client.get(paths[i % len(paths)])
+                status = await fetch(reader, writer, request)
                 latencies.append(time.perf_counter() - started)
-                errors += response.status_code != 200
+                errors += status != 200
                 i += 1
+        finally:
+            writer.close()
 
-        await asyncio.gather(*(worker(n) for n in range(clients)))
+    await asyncio.gather(*(client(n) for n in range(clients)))
     return latencies, errors
+
+
+def page_paths(base: str, kind: str, works: int) -> list[str]:
+    if kind == "home":
+        return ["/"]
+    if kind == "tag":  # the first tags the home page links to
+        return list(dict.fromkeys(re.findall(r'href="(/tags/[^"]+)"', httpx.get(f"{base}/").text)))[:4]
+    if kind == "chapter":
+        return [f"/works/{i}/chapters/1" for i in range(1, works + 1)]
+    return [f"/works/{i}" for i in range(1, works + 1)]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--clients", type=int, default=64)
-    parser.add_argument("--seconds", type=float, default=15.0)
+    parser.add_argument("--requests", type=int, default=6400, help="stop after this many requests")
+    parser.add_argument("--seconds", type=float, default=60.0, help="or after this many seconds")
+    parser.add_argument("--workers", type=int, default=1, help="ficshelf serve --workers")
+    parser.add_argument("--paths", choices=["work", "chapter", "home", "tag"], default="work")
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
     args = parser.parse_args()
     data = Path(tempfile.mkdtemp(prefix="ficshelf-bench-web-"))
     seeds = sorted((args.shared / "seeds").glob("*.txt"))
-    subprocess.run([*FICSHELF, "import", *map(str, seeds), "--data", str(data)], check=True)
+    subprocess.run([*FICSHELF, "import", *map(str, seeds), "--data", str(data), "--accept", "0.3"], check=True)
     with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
+        probe.bind((HOST, 0))
         port = probe.getsockname()[1]
+    command = [*FICSHELF, "serve", "--host", HOST, "--port", str(port), "--data", str(data)]
     server = subprocess.Popen(
-        [*FICSHELF, "serve", "--port", str(port), "--data", str(data)],
+        command + (["--workers", str(args.workers)] if args.workers > 1 else []),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    base = f"http://127.0.0.1:{port}"
+    base = f"http://{HOST}:{port}"
     try:
-        for _ in range(300):
+        for _ in range(600):
             try:
                 httpx.get(f"{base}/")
                 break
             except httpx.TransportError:
                 time.sleep(0.2)
-        paths = [f"/works/{i}" for i in range(1, len(seeds) + 1)]
-        for path in paths:  # warm the layout cache
-            httpx.get(f"{base}{path}").raise_for_status()
-        latencies, errors = asyncio.run(hammer(base, paths, args.clients, args.seconds))
+        paths = page_paths(base, args.paths, len(seeds))
+        for _ in range(2 * args.workers):  # warm every worker's caches (connections spread over the workers)
+            for path in paths:
+                httpx.get(f"{base}{path}").raise_for_status()
+        cpu_before = cpu_seconds(server.pid)
+        started = time.perf_counter()
+        latencies, errors = asyncio.run(hammer(port, paths, args.clients, args.requests, args.seconds))
+        elapsed = time.perf_counter() - started
+        cpu_ms = (cpu_seconds(server.pid) - cpu_before) * 1000 / max(1, len(latencies))
     finally:
         server.terminate()
         server.wait(timeout=30)
-    latencies.sort()
     count = len(latencies)
-    quantiles = statistics.quantiles(latencies, n=100)
-    print("| clients | requests | errors | requests/s | p50 ms | p99 ms |")
-    print("|---:|---:|---:|---:|---:|---:|")
+    q = statistics.quantiles(latencies, n=100)
     print(
-        f"| {args.clients} | {count:,} | {errors} | {count / args.seconds:,.0f} | "
-        f"{quantiles[49] * 1000:.0f} | {quantiles[98] * 1000:.0f} |"
+        "| pages | workers | clients | requests | errors | requests/s | p50 ms | p95 ms | p99 ms "
+        "| server CPU ms/request |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print(
+        f"| {args.paths} | {args.workers} | {args.clients} | {count:,} | {errors} | {count / elapsed:,.0f} | "
+        f"{q[49] * 1000:.0f} | {q[94] * 1000:.0f} | {q[98] * 1000:.0f} | {cpu_ms:.2f} |"
     )
 
 

@@ -1,7 +1,8 @@
-"""``ficshelf serve``: the web archive (pages, JSON API, OPDS) on one port."""
+"""``ficshelf serve``: the web archive (pages, JSON API, OPDS) on one port, in one or several worker processes."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -20,7 +21,15 @@ from ficshelf.settings import get_settings
     help="Data folder holding the SQLite archive and the search index (default: FICSHELF_DATA_DIR, "
     "ficshelf-data/). The database is FICSHELF_DATABASE_URL when that is set.",
 )
-def serve(host: str, port: int, data_dir: Path | None) -> None:
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Worker processes sharing the port (uvicorn --workers). Each has its own caches and hit counter; "
+    "on SQLite they read concurrently and take turns to write (see docs/web.md).",
+)
+def serve(host: str, port: int, data_dir: Path | None, workers: int) -> None:
     """Serve the archive at http://HOST:PORT/ (creating or upgrading its database and search index first).
 
     Pages work without JavaScript; the JSON API is under /api (OpenAPI at /api/openapi.json) and the OPDS
@@ -29,7 +38,17 @@ def serve(host: str, port: int, data_dir: Path | None) -> None:
     import uvicorn
 
     from ficshelf.web import create_app
+    from ficshelf.web.archive import open_archive
 
-    app = create_app(get_settings(), data_dir=data_dir)
-    click.echo(f"ficshelf: serving {data_dir or get_settings().data_dir} at http://{host}:{port}/", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=False)
+    settings = get_settings()
+    folder = data_dir or settings.data_dir
+    click.echo(f"ficshelf: serving {folder} at http://{host}:{port}/ ({workers} worker(s))", err=True)
+    # uvicorn parses HTTP with httptools (a C parser, a dependency) when it is installed.
+    if workers == 1:
+        uvicorn.run(create_app(settings, data_dir=data_dir), host=host, port=port, proxy_headers=False)
+        return
+    # Upgrade the database and index the queue once, here, so the workers do not race to do it; each worker
+    # then opens the archive from FICSHELF_DATA_DIR through the app factory.
+    open_archive(settings, data_dir).close()
+    os.environ["FICSHELF_DATA_DIR"] = str(folder.resolve())
+    uvicorn.run("ficshelf.web.app:create_app", factory=True, workers=workers, host=host, port=port, proxy_headers=False)

@@ -1,9 +1,10 @@
-"""Loading works as blurbs (``WorkSummary``): one query for the works, one for all their tags."""
+"""Loading works as blurbs (``WorkSummary``): one Core query for the works, one for all their tags (no ORM objects)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,6 +14,8 @@ from ficshelf.store import tables as t
 from ficshelf.store.access import visible_tag_sources
 from ficshelf.store.records import WorkSummary
 
+#: Columns a blurb never shows (left out of listing queries).
+HEAVY_COLUMNS = frozenset({"notes_beginning", "notes_end", "source"})
 #: AO3's order of tag kinds on a work page and in a blurb.
 KIND_ORDER = {kind.value: i for i, kind in enumerate(TagKind)}
 
@@ -36,15 +39,19 @@ def summaries(session: Session, work_ids: Sequence[int]) -> list[WorkSummary]:
     """Blurbs for ``work_ids`` in the order given (ids that do not exist are skipped)."""
     if not work_ids:
         return []
+    columns = [c for c in t.Work.__table__.c if c.name not in HEAVY_COLUMNS]
     rows = session.execute(
-        select(t.Work, t.User.name).join(t.User, t.User.id == t.Work.owner_id).where(t.Work.id.in_(work_ids))
+        select(*columns, t.User.name.label("owner_name"))
+        .join(t.User, t.User.id == t.Work.owner_id)
+        .where(t.Work.id.in_(work_ids))
     ).all()
     tags = work_tags(session, work_ids, visible_tag_sources())
-    by_id = {work.id: summary(work, owner, tags.get(work.id, [])) for work, owner in rows}
+    by_id = {row.id: summary(row, row.owner_name, tags.get(row.id, [])) for row in rows}
     return [by_id[i] for i in work_ids if i in by_id]
 
 
-def summary(work: t.Work, owner: str, tags: list[Tag]) -> WorkSummary:
+def summary(work: Any, owner: str, tags: list[Tag]) -> WorkSummary:
+    """A blurb from a ``works`` row: an ORM ``Work`` or a Core row with the same column names."""
     return WorkSummary(
         id=work.id,
         title=work.title,

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from ficshelf.errors import InvalidValue, NotAllowed, NotFound
 from ficshelf.store import tables as t
-from ficshelf.store.access import visible_work
+from ficshelf.store.access import visible_owner, visible_work
 from ficshelf.store.engine import Store
 from ficshelf.store.records import CommentPolicy, CommentRecord, CommentStatus
 
@@ -47,7 +47,7 @@ def add_comment(
         work = visible_work(session, work_id, viewer)
         if parent_id is not None:
             parent = session.get(t.Comment, parent_id)
-            if parent is None or parent.work_id != work_id or not _may_see(parent, work, viewer):
+            if parent is None or parent.work_id != work_id or not _may_see(parent, work.owner_id, viewer):
                 raise NotFound(f"no comment {parent_id} on work {work_id}")
         chapter_id = None
         if chapter is not None:
@@ -84,11 +84,11 @@ def add_comment(
 def list_comments(store: Store, work_id: int, viewer: int | None) -> list[CommentRecord]:
     """The thread as the viewer may see it, depth-first, oldest first at every level."""
     with store.read() as session:
-        work = visible_work(session, work_id, viewer)
+        owner_id = visible_owner(session, work_id, viewer)
         rows = session.scalars(select(t.Comment).where(t.Comment.work_id == work_id).order_by(t.Comment.id)).all()
         children: dict[int | None, list[t.Comment]] = defaultdict(list)
         for row in rows:
-            if _may_see(row, work, viewer) or row.status == DELETED:
+            if _may_see(row, owner_id, viewer) or row.status == DELETED:
                 children[row.parent_id].append(row)
         ordered: list[tuple[t.Comment, int]] = []
 
@@ -177,15 +177,17 @@ def _comment(session: Session, comment_id: int) -> tuple[t.Comment, t.Work]:
     return row, work
 
 
-def _may_see(row: t.Comment, work: t.Work, viewer: int | None) -> bool:
+def _may_see(row: t.Comment, owner_id: int, viewer: int | None) -> bool:
     if row.status == SHOWN:
         return True
     if row.status == HELD:
-        return viewer is not None and viewer in (work.owner_id, row.user_id)
+        return viewer is not None and viewer in (owner_id, row.user_id)
     return False
 
 
 def _records(session: Session, rows: list[t.Comment], depths: dict[int, int] | None = None) -> list[CommentRecord]:
+    if not rows:
+        return []
     user_ids = {row.user_id for row in rows if row.user_id is not None}
     names = dict(session.execute(select(t.User.id, t.User.name).where(t.User.id.in_(user_ids))).all())
     return [

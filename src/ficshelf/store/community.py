@@ -7,7 +7,7 @@ from sqlalchemy.exc import IntegrityError
 
 from ficshelf.errors import InvalidValue, NotAllowed, NotFound
 from ficshelf.store import tables as t
-from ficshelf.store.access import visible_to, visible_work
+from ficshelf.store.access import visible_owner, visible_to, visible_work
 from ficshelf.store.blurbs import summaries
 from ficshelf.store.engine import Store
 from ficshelf.store.index_queue import enqueue
@@ -43,15 +43,15 @@ def add_kudos(store: Store, work_id: int, viewer: int | None, guest_key: str = "
 def kudos_givers(store: Store, work_id: int, viewer: int | None) -> KudosGivers:
     """Names of the accounts that left kudos (oldest first) and the number of guests."""
     with store.read() as session:
-        visible_work(session, work_id, viewer)
-        names = session.scalars(
-            select(t.User.name)
-            .join(t.Kudos, t.Kudos.user_id == t.User.id)
+        visible_owner(session, work_id, viewer)
+        rows = session.execute(
+            select(t.Kudos.user_id, t.User.name)
+            .outerjoin(t.User, t.User.id == t.Kudos.user_id)
             .where(t.Kudos.work_id == work_id)
             .order_by(t.Kudos.id)
         ).all()
-        guests = session.scalars(select(t.Kudos.id).where(t.Kudos.work_id == work_id, t.Kudos.user_id.is_(None))).all()
-        return KudosGivers(list(names), len(guests))
+        names = [name for user_id, name in rows if user_id is not None]
+        return KudosGivers(names, len(rows) - len(names))
 
 
 def bookmark(store: Store, user: int, work_id: int, notes: str = "", private: bool = False) -> int:

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import case, literal, select, update
 
-from ficshelf.errors import InvalidValue
+from ficshelf.errors import InvalidValue, NotFound
 from ficshelf.model import Chapter, Tag, TagKind, Work
 from ficshelf.store import tables as t
-from ficshelf.store.access import account_row, owned_work, visible_work
-from ficshelf.store.blurbs import summary, work_tags
+from ficshelf.store.access import account_row, owned_work
+from ficshelf.store.blurbs import KIND_ORDER, summary
 from ficshelf.store.engine import Store
 from ficshelf.store.index_queue import enqueue
 from ficshelf.store.records import SuggestedTag, TagSource, WorkPage
@@ -77,53 +78,73 @@ def create_work(
         return row.id
 
 
-def get_work(store: Store, work_id: int, viewer: int | None, chapter: int | None = None) -> WorkPage:
+def get_work(
+    store: Store, work_id: int, viewer: int | None, chapter: int | None = None, *, texts: bool = True
+) -> WorkPage:
     """A work page: NotFound when the work does not exist or is restricted and ``viewer`` is a guest.
 
-    With ``chapter`` only that chapter's text is loaded (the others come with their titles and empty text).
+    With ``chapter`` only that chapter's text is loaded, with ``texts=False`` none (the other chapters come with
+    their titles and empty text). Three Core queries, no ORM objects: the work with its owner's name, the
+    chapters, and every tag the work carries or was suggested.
     """
     with store.read() as session:
-        row = visible_work(session, work_id, viewer)
-        owner = account_row(session, row.owner_id).name
-        columns = [t.Chapter.id, t.Chapter.number, t.Chapter.title, t.Chapter.summary]
-        columns += [t.Chapter.notes_beginning, t.Chapter.notes_end]
+        row = session.execute(
+            select(*t.Work.__table__.c, t.User.name.label("owner_name"))
+            .join(t.User, t.User.id == t.Work.owner_id)
+            .where(t.Work.id == work_id)
+        ).one_or_none()
+        if row is None or (row.restricted and viewer is None):
+            raise NotFound(f"no work {work_id}")
+        text: Any = t.Chapter.text
+        if not texts:
+            text = literal("")
+        elif chapter is not None:
+            text = case((t.Chapter.number == chapter, t.Chapter.text), else_=literal(""))
         chapter_rows = session.execute(
-            select(*columns).where(t.Chapter.work_id == work_id).order_by(t.Chapter.number)
+            select(t.Chapter.id, t.Chapter.number, t.Chapter.title, t.Chapter.summary, t.Chapter.notes_beginning)
+            .add_columns(t.Chapter.notes_end, text.label("text"))
+            .where(t.Chapter.work_id == work_id)
+            .order_by(t.Chapter.number)
         ).all()
-        text_query = select(t.Chapter.id, t.Chapter.text).where(t.Chapter.work_id == work_id)
-        if chapter is not None:
-            text_query = text_query.where(t.Chapter.number == chapter)
-        texts = dict(session.execute(text_query).all())
-        visible = work_tags(session, [work_id], [TagSource.AUTHOR.value, TagSource.ACCEPTED.value]).get(work_id, [])
-        pending = session.execute(
-            select(t.Tag.kind, t.Tag.name, t.WorkTag.score, t.WorkTag.evidence)
-            .join(t.WorkTag, t.WorkTag.tag_id == t.Tag.id)
-            .where(t.WorkTag.work_id == work_id, t.WorkTag.source == TagSource.SUGGESTED.value)
+        tag_rows = session.execute(
+            select(t.WorkTag.source, t.WorkTag.position, t.Tag.kind, t.Tag.name, t.WorkTag.score, t.WorkTag.evidence)
+            .join(t.Tag, t.Tag.id == t.WorkTag.tag_id)
+            .where(t.WorkTag.work_id == work_id)
             .order_by(t.WorkTag.position)
         ).all()
-        model = Work(
-            id=str(row.id),
-            source=row.source,
-            title=row.title,
-            authors=[owner],
-            summary=row.summary,
-            language=row.language,
-            notes_beginning=list(row.notes_beginning),
-            notes_end=list(row.notes_end),
-            chapters=[
-                Chapter(c.number, c.title, c.summary, list(c.notes_beginning), list(c.notes_end), texts.get(c.id, ""))
-                for c in chapter_rows
-            ],
-            tags=visible,
-            complete=row.complete,
-        )
-        return WorkPage(
-            summary=summary(row, owner, visible),
-            work=model,
-            suggested=[SuggestedTag(TagKind(kind), name, score, list(ev or [])) for kind, name, score, ev in pending],
-            chapter_ids=[c.id for c in chapter_rows],
-            is_owner=viewer is not None and viewer == row.owner_id,
-        )
+    visible = [
+        Tag(TagKind(r.kind), r.name)
+        for r in sorted(tag_rows, key=lambda r: (KIND_ORDER[r.kind], r.position))
+        if r.source != TagSource.SUGGESTED.value
+    ]
+    owner = row.owner_name
+    model = Work(
+        id=str(row.id),
+        source=row.source,
+        title=row.title,
+        authors=[owner],
+        summary=row.summary,
+        language=row.language,
+        notes_beginning=list(row.notes_beginning),
+        notes_end=list(row.notes_end),
+        chapters=[
+            Chapter(c.number, c.title, c.summary, list(c.notes_beginning), list(c.notes_end), c.text or "")
+            for c in chapter_rows
+        ],
+        tags=visible,
+        complete=row.complete,
+    )
+    return WorkPage(
+        summary=summary(row, owner, visible),
+        work=model,
+        suggested=[
+            SuggestedTag(TagKind(r.kind), r.name, r.score, list(r.evidence or []))
+            for r in tag_rows
+            if r.source == TagSource.SUGGESTED.value
+        ],
+        chapter_ids=[c.id for c in chapter_rows],
+        is_owner=viewer is not None and viewer == row.owner_id,
+    )
 
 
 def update_work(
@@ -172,10 +193,18 @@ def delete_work(store: Store, work_id: int, actor: int) -> None:
         enqueue(session, [work_id])
 
 
-def record_hit(store: Store, work_id: int) -> None:
-    """Count one visit to a work (the web decides what counts as a visit)."""
+def record_hit(store: Store, work_id: int, count: int = 1) -> None:
+    """Count ``count`` visits to a work (the web decides what counts as a visit)."""
+    record_hits(store, {work_id: count})
+
+
+def record_hits(store: Store, counts: Mapping[int, int]) -> None:
+    """Add batched visit counts (work id → visits) in one write; works deleted meanwhile are skipped."""
+    if not counts:
+        return
     with store.write() as session:
-        session.execute(update(t.Work).where(t.Work.id == work_id).values(hits=t.Work.hits + 1))
+        for work_id, count in sorted(counts.items()):
+            session.execute(update(t.Work).where(t.Work.id == work_id).values(hits=t.Work.hits + count))
 
 
 def _numbered(chapters: Sequence[Chapter]) -> list[Chapter]:

@@ -61,6 +61,8 @@ def create_app(
         yield
         if archive is None:
             opened.close()
+        else:
+            opened.hits.flush(opened.store)
 
     routes = [
         *pages.routes,

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
+from ficshelf.errors import SearchIndexError
 from ficshelf.model import TagKind
 from ficshelf.search import SearchBackend, SearchDocument, open_backend
 from ficshelf.settings import Settings
@@ -14,16 +18,22 @@ from ficshelf.store.index_documents import works_for_index
 from ficshelf.store.index_queue import claim_reindex_batch, finish_reindex
 from ficshelf.store.migrate import upgrade
 from ficshelf.store.records import IndexDocument
+from ficshelf.web.hits import HitCounter
+
+#: How often a search-index write is tried while another process holds the index writer (about 5 s in all).
+WRITE_TRIES = 14
 
 
 @dataclass
 class Archive:
-    """An open archive: ``store`` for records, ``search`` for the index, ``data_dir`` for drafts."""
+    """An open archive: ``store`` for records, ``search`` for the index, ``data_dir`` for drafts, ``hits`` for
+    page views not yet written (see ``ficshelf.web.hits``)."""
 
     settings: Settings
     store: Store
     search: SearchBackend
     data_dir: Path
+    hits: HitCounter = field(default_factory=HitCounter, repr=False)
     _index_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def sync_index(self) -> int:
@@ -37,16 +47,30 @@ class Archive:
                 documents = [search_document(d) for d in works_for_index(self.store, batch.ids)]
                 found = {d.work_id for d in documents}
                 if documents:
-                    self.search.replace(documents)
+                    _retrying(partial(self.search.replace, documents))
                 gone = [work_id for work_id in batch.ids if work_id not in found]
                 if gone:
-                    self.search.delete(gone)
+                    _retrying(partial(self.search.delete, gone))
                 finish_reindex(self.store, batch)
                 changed += len(batch.ids)
 
     def close(self) -> None:
+        self.hits.flush(self.store)
         self.search.close()
         self.store.close()
+
+
+def _retrying(write: Callable[[], object], tries: int = WRITE_TRIES) -> None:
+    """Run a search-index write, waiting while another process (another worker, ``ficshelf import``) holds the
+    index's one writer (FS603)."""
+    for attempt in range(tries):
+        try:
+            write()
+            return
+        except SearchIndexError:
+            if attempt == tries - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
 
 
 def open_archive(settings: Settings, data_dir: Path | None = None, *, fresh_index: bool = False) -> Archive:

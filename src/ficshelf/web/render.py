@@ -45,7 +45,9 @@ def day(moment: datetime | None) -> str:
 
 
 def _environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True))
+    # Templates are compiled once per process (no mtime check per render: auto_reload off).
+    loader = FileSystemLoader(TEMPLATES)
+    env = Environment(loader=loader, autoescape=select_autoescape(default=True), auto_reload=False, cache_size=-1)
     env.filters.update(user_text=user_text, plain=plain_text, reading_time=reading_time, day=day)
     env.filters["thousands"] = lambda n: f"{n:,}"
     env.globals.update(TAG_LABELS=TAG_LABELS, TagKind=TagKind, CSRF_FIELD=CSRF_FIELD)

@@ -13,8 +13,8 @@ from ficshelf.store.comments import list_comments
 from ficshelf.store.community import bookmarks, kudos_givers
 from ficshelf.store.reading import record_reading
 from ficshelf.store.records import WorkPage
-from ficshelf.store.works import get_work, record_hit
-from ficshelf.web.reading import character_graph_svg, layout, mood_arc_svg
+from ficshelf.store.works import get_work
+from ficshelf.web.reading import WorkLoader, chapter_html, character_graph_svg, layout, mood_arc_svg
 from ficshelf.web.render import grouped_tags, page
 from ficshelf.web.routes.params import path_int
 from ficshelf.web.security import PICTURE_POLICY, viewer
@@ -23,17 +23,18 @@ from ficshelf.web.security import PICTURE_POLICY, viewer
 async def work_page(request: Request) -> Response:
     """``/works/{id}`` (chapter 1, or the entire work with ``?view=full``) and ``/works/{id}/chapters/{n}``."""
     who = viewer(request)
-    store = request.app.state.archive.store
-    work_id = path_int(request, "work_id")
-    loaded = get_work(store, work_id, who.id)
+    archive = request.app.state.archive
+    store = archive.store
+    loaded = _head(request)
+    work_id = loaded.summary.id
     count = len(loaded.work.chapters)
     full = request.query_params.get("view") == "full" or count == 1
     number = request.path_params.get("number", 1)
     if not 1 <= number <= count:
         raise NotFound(f"work {work_id} has no chapter {number}")
-    laid = layout(loaded)
-    shown = laid.chapters if full else [laid.chapters[number - 1]]
-    record_hit(store, work_id)
+    laid = layout(loaded, _texts(request))
+    positions = range(len(laid.chapters)) if full else [number - 1]
+    archive.hits.hit(store, work_id)
     if who.id is not None:
         record_reading(store, who.id, work_id, count if full else number)
     return page(
@@ -42,7 +43,7 @@ async def work_page(request: Request) -> Response:
         loaded=loaded,
         blurb=loaded.summary,
         layout=laid,
-        shown=shown,
+        sections=[chapter_html(loaded, laid, i) for i in positions],
         full=full,
         number=number,
         count=count,
@@ -51,6 +52,16 @@ async def work_page(request: Request) -> Response:
         kudos=kudos_givers(store, work_id, who.id),
         bookmarked=who.id is not None and any(b.user == who.name for b in bookmarks(store, who.id, work_id=work_id)),
     )
+
+
+def _head(request: Request) -> WorkPage:
+    """The work without chapter texts (what every page needs; the texts come from the per-version caches)."""
+    return get_work(request.app.state.archive.store, path_int(request, "work_id"), viewer(request).id, texts=False)
+
+
+def _texts(request: Request) -> WorkLoader:
+    """Loads the work with every chapter's text, for a cache miss."""
+    return lambda: _loaded(request).work
 
 
 def _loaded(request: Request) -> WorkPage:
@@ -74,11 +85,11 @@ async def download_html(request: Request) -> Response:
 
 
 async def cast_picture(request: Request) -> Response:
-    return _svg(character_graph_svg(_loaded(request)))
+    return _svg(character_graph_svg(_head(request), _texts(request)))
 
 
 async def mood_picture(request: Request) -> Response:
-    return _svg(mood_arc_svg(_loaded(request)))
+    return _svg(mood_arc_svg(_head(request), _texts(request)))
 
 
 def _svg(svg: str) -> Response:
