@@ -31,7 +31,7 @@ _MIN_MAIN_MENTIONS = 3
 _MIN_OUTSIDE = 3
 _MIN_OUTSIDE_UNNAMED = 5
 #: a known character is suggested as a tag with this many mentions and this share of the top one's
-_SUGGEST_MENTIONS = 2
+_SUGGEST_MENTIONS = 4
 _SUGGEST_SHARE = 0.05
 
 
