@@ -73,3 +73,22 @@ def test_other_shard_size_is_refused(batch_out: tuple[Path, str], dev_slice: Pat
     result = CliRunner().invoke(cli, ["batch", "analyze", str(dev_slice), "--out", str(out), "--shard-size", "5"])
     assert result.exit_code != 0
     assert "FS901" in str(result.exception) or "FS901" in result.stderr
+
+
+def test_parquet_input_gives_the_same_annotations(batch_out: tuple[Path, str], dev_slice: Path, tmp_path: Path) -> None:
+    import pyarrow as pa
+
+    records = [json.loads(line) for line in dev_slice.read_text(encoding="utf-8").splitlines()[:6]]
+    parquet = tmp_path / "slice.parquet"
+    pq.write_table(pa.Table.from_pylist(records), parquet)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["batch", "analyze", str(parquet), "--out", str(out), "--shard-size", "4"])
+    assert result.exit_code == 0, result.stderr
+    rows = annotations(out)
+    from_jsonl = annotations(batch_out[0])
+    assert sorted(rows) == sorted(r["id"] for r in records)
+    for work_id, row in rows.items():
+        assert row["source"] == f"{parquet}:{records.index(next(r for r in records if r['id'] == work_id)) + 1}"
+        got, want = json.loads(row["analysis"]), json.loads(from_jsonl[work_id]["analysis"])
+        assert {**got, "source": ""} == {**want, "source": ""}
+    assert len(list((out / "shards").glob("*.done"))) == 2
