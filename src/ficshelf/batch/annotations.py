@@ -64,6 +64,7 @@ def annotate_shard(shard: Shard, out: Path) -> dict[str, Any]:
     """
     if is_done(out, shard.name):
         return {"shard": shard.name, "works": 0, "failed": 0, "errors": [], "skipped": True}
+    started = time.process_time()
     pipeline = default_pipeline()
     rows: list[dict[str, Any]] = []
     errors: list[str] = []
@@ -86,7 +87,15 @@ def annotate_shard(shard: Shard, out: Path) -> dict[str, Any]:
             }
         )
     _write_atomically(parquet_path(out, shard.name), lambda tmp: pq.write_table(_table(rows), tmp))
-    marker = {**shard.to_row(), "works": len(rows), "failed": len(errors), "errors": errors, "finished": time.time()}
+    marker = {
+        **shard.to_row(),
+        "works": len(rows),
+        "words": sum(row["words"] for row in rows),
+        "failed": len(errors),
+        "errors": errors,
+        "cpu_s": round(time.process_time() - started, 3),  # this task's CPU time: analysis and writing
+        "finished": time.time(),
+    }
     _write_atomically(marker_path(out, shard.name), lambda tmp: tmp.write_text(json.dumps(marker), encoding="utf-8"))
     _log_finish(out, shard.name, len(rows))
     return {"shard": shard.name, "works": len(rows), "failed": len(errors), "errors": errors, "skipped": False}
