@@ -45,6 +45,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/analyze.py
 	$(BIN)/python benchmarks/beta.py
 	$(BIN)/python benchmarks/search.py --works 10000
+	$(BIN)/python benchmarks/batch.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info
