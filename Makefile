@@ -12,7 +12,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev,batch]'
 	touch $(STAMP)
 
 DATA ?= ficshelf-data
@@ -45,6 +45,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/analyze.py
 	$(BIN)/python benchmarks/beta.py
 	$(BIN)/python benchmarks/search.py --works 10000
+	$(BIN)/python benchmarks/batch.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -213,6 +213,24 @@ class DraftExpired(WebError):
     code = "FS703"
 
 
+class BatchError(FicshelfError):
+    """``ficshelf batch`` cannot run: Ray is missing or unreachable, or an output folder is not its own."""
+
+    code = "FS900"
+
+
+class BatchOutputError(BatchError):
+    """A batch output folder that cannot be used: written with other shard settings, or unreadable annotations."""
+
+    code = "FS901"
+
+
+class RayUnavailable(BatchError):
+    """Ray is not installed (``pip install 'ficshelf[batch]'``) or the cluster address cannot be reached."""
+
+    code = "FS902"
+
+
 ALL_ERRORS: tuple[type[FicshelfError], ...] = (
     FicshelfError,
     InputError,
@@ -250,4 +268,7 @@ ALL_ERRORS: tuple[type[FicshelfError], ...] = (
     CsrfRefused,
     LoginRequired,
     DraftExpired,
+    BatchError,
+    BatchOutputError,
+    RayUnavailable,
 )

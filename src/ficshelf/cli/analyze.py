@@ -10,6 +10,7 @@ import click
 
 from ficshelf.analysis.output import doc_to_json
 from ficshelf.analysis.pipeline import default_pipeline
+from ficshelf.annotation import analyse_item
 from ficshelf.cli.progress import progress_items, progress_option
 from ficshelf.cli.report import print_report
 from ficshelf.errors import FicshelfError
@@ -43,16 +44,10 @@ def analyze(paths: tuple[Path, ...], fmt: str, beta: bool, progress: bool | None
     failed = 0
     show = sys.stderr.isatty() if progress is None else progress
     for item in progress_items(read_paths(paths), show):
-        if item.error is not None:
+        doc = analyse_item(item, pipeline)
+        if isinstance(doc, FicshelfError):
             failed += 1
-            click.echo(item.error.line(item.source), err=True)
-            continue
-        assert item.work is not None
-        try:
-            doc = pipeline.run(item.work)
-        except FicshelfError as err:
-            failed += 1
-            click.echo(err.line(item.source), err=True)
+            click.echo(doc.line(item.source), err=True)
             continue
         if fmt == "json":
             click.echo(json.dumps(doc_to_json(doc), ensure_ascii=False))

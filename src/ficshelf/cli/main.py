@@ -6,6 +6,7 @@ import click
 
 from ficshelf import __version__
 from ficshelf.cli.analyze import analyze
+from ficshelf.cli.batch import batch
 from ficshelf.cli.beta import beta
 from ficshelf.cli.db import db
 from ficshelf.cli.eval import eval_command
@@ -32,6 +33,7 @@ cli.add_command(beta)
 cli.add_command(serve)
 cli.add_command(search_command)
 cli.add_command(reindex_command)
+cli.add_command(batch)
 
 
 def main() -> None:

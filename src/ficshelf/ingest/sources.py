@@ -97,18 +97,20 @@ def reader(fmt: str) -> Reader:
 def _read_jsonl(path: Path, settings: Settings) -> Iterator[Item]:
     with path.open("rb") as stream:
         for number, line in enumerate(stream, start=1):
-            source = f"{path}:{number}"
-            if not line.strip():
-                continue
-            if len(line) > settings.max_file_bytes:
-                yield Item(source, error=InputTooLarge("line longer than the file size limit"))
-                continue
-            try:
-                yield Item(source, work=record_to_work(line, source))
-            except FicshelfError as err:
-                yield Item(source, error=err)
-            except Exception as err:
-                yield Item(source, error=InputError(f"could not be read ({type(err).__name__}: {err})"))
+            if line.strip():
+                yield jsonl_item(line, f"{path}:{number}", settings)
+
+
+def jsonl_item(line: bytes, source: str, settings: Settings) -> Item:
+    """One non-blank JSON Lines record as an Item (``ficshelf batch`` reads shards of lines with it)."""
+    if len(line) > settings.max_file_bytes:
+        return Item(source, error=InputTooLarge("line longer than the file size limit"))
+    try:
+        return Item(source, work=record_to_work(line, source))
+    except FicshelfError as err:
+        return Item(source, error=err)
+    except Exception as err:
+        return Item(source, error=InputError(f"could not be read ({type(err).__name__}: {err})"))
 
 
 def _read_zip(path: Path, settings: Settings) -> Iterator[Item]:
