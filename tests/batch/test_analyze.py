@@ -29,7 +29,7 @@ def annotations(out: Path) -> dict[str, dict[str, Any]]:
 
 def test_annotations_equal_analyze_output(batch_out: tuple[Path, str], dev_slice: Path) -> None:
     out, log = batch_out
-    result = CliRunner().invoke(cli, ["analyze", str(dev_slice)])
+    result = CliRunner().invoke(cli, ["analyze", "--no-beta", str(dev_slice)])
     expected = {doc["id"]: doc for doc in map(json.loads, result.stdout.splitlines())}
     rows = annotations(out)
     assert len(expected) == SLICE_WORKS
