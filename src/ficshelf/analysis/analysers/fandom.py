@@ -117,9 +117,20 @@ def score_fandoms(
     weights: dict[tuple[str, str], float] = {}
     worldwide: set[tuple[str, str]] = set()  # keys a whole world shares ("hogwarts" for each wizarding fandom)
     world = universe or {}
+    # a hit's shares depend on its surface and entries only, unless an entry is ambiguous (then on its place);
+    # the memo keeps each entries tuple alive, so the id in its key cannot be reused by another while it runs
+    memo: dict[tuple[str, int], tuple[object, list[tuple[tuple[str, str], float, bool]]]] = {}
     for text, hits in evidence:
         for hit in hits:
-            for key, weight, shared in _shares(text, hit, prior, world):
+            memo_key = (hit.surface, id(hit.entries))
+            remembered = memo.get(memo_key)
+            if remembered is not None:
+                shares = remembered[1]
+            else:
+                shares = _shares(text, hit, prior, world)
+                if all(entry.kind != AMBIGUOUS for entry in hit.entries):
+                    memo[memo_key] = (hit.entries, shares)
+            for key, weight, shared in shares:
                 counts[key] += 1
                 weights[key] = max(weights.get(key, 0.0), weight)
                 if shared:
