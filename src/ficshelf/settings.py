@@ -60,6 +60,12 @@ class Settings(BaseSettings):
         "`<data_dir>/index/`), `tantivy`, `fts5` (SQLite FTS5 in `<data_dir>/search.sqlite3`) or `postgresql`. "
         "See docs/search.md.",
     )
+    forwarded_allow_ips: str | None = Field(
+        default=None,
+        description="Addresses of the reverse proxies whose X-Forwarded-For/-Proto headers `ficshelf serve` trusts "
+        "(comma-separated, e.g. `127.0.0.1`); unset: none. Behind an HTTPS proxy this gives cookies the Secure flag "
+        "and login throttling the reader's address. See docs/deployment.md.",
+    )
     knowledge_dir: Path | None = Field(
         default=None,
         description="Extra folder of fandom knowledge-base files (written by `ficshelf learn`), loaded after "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -43,12 +44,21 @@ def serve(host: str, port: int, data_dir: Path | None, workers: int) -> None:
     settings = get_settings()
     folder = data_dir or settings.data_dir
     click.echo(f"ficshelf: serving {folder} at http://{host}:{port}/ ({workers} worker(s))", err=True)
-    # uvicorn parses HTTP with httptools (a C parser, a dependency) when it is installed.
+    # uvicorn parses HTTP with httptools (a C parser, a dependency) when it is installed. Forwarded headers are
+    # trusted only from the proxies FICSHELF_FORWARDED_ALLOW_IPS names.
+    proxy = uvicorn_proxy_options(settings.forwarded_allow_ips)
     if workers == 1:
-        uvicorn.run(create_app(settings, data_dir=data_dir), host=host, port=port, proxy_headers=False)
+        uvicorn.run(create_app(settings, data_dir=data_dir), host=host, port=port, **proxy)
         return
     # Upgrade the database and index the queue once, here, so the workers do not race to do it; each worker
     # then opens the archive from FICSHELF_DATA_DIR through the app factory.
     open_archive(settings, data_dir).close()
     os.environ["FICSHELF_DATA_DIR"] = str(folder.resolve())
-    uvicorn.run("ficshelf.web.app:create_app", factory=True, workers=workers, host=host, port=port, proxy_headers=False)
+    uvicorn.run("ficshelf.web.app:create_app", factory=True, workers=workers, host=host, port=port, **proxy)
+
+
+def uvicorn_proxy_options(allow_ips: str | None) -> dict[str, Any]:
+    """uvicorn's options for reverse proxies: trust X-Forwarded-* only from ``allow_ips`` (none when unset)."""
+    if not allow_ips:
+        return {"proxy_headers": False}
+    return {"proxy_headers": True, "forwarded_allow_ips": allow_ips}

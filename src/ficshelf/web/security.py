@@ -120,7 +120,8 @@ class SecurityHeaders:
                 for name, value in HEADERS.items():
                     headers.setdefault(name, value)
                 if new_guest:
-                    headers.append("set-cookie", cookie_header(GUEST_COOKIE, guest, 365 * 86400, self.secure))
+                    secure = self.secure or scope.get("scheme") == "https"
+                    headers.append("set-cookie", cookie_header(GUEST_COOKIE, guest, 365 * 86400, secure))
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
