@@ -31,6 +31,18 @@ class TagKind(StrEnum):
     FREEFORM = "freeform"
 
 
+#: AO3's heading for each kind of tag on a work page, in AO3's order (work pages, EPUB and HTML title pages).
+TAG_LABELS: dict[TagKind, str] = {
+    TagKind.RATING: "Rating",
+    TagKind.WARNING: "Archive Warnings",
+    TagKind.CATEGORY: "Category",
+    TagKind.FANDOM: "Fandoms",
+    TagKind.RELATIONSHIP: "Relationships",
+    TagKind.CHARACTER: "Characters",
+    TagKind.FREEFORM: "Additional Tags",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Tag:
     kind: TagKind

@@ -13,18 +13,8 @@ from dataclasses import dataclass, field
 from ficshelf.analysis.analysers.basic import count_words
 from ficshelf.analysis.doc import Doc
 from ficshelf.export.layout import Layout, lay_out
-from ficshelf.model import TagKind, Work
+from ficshelf.model import TAG_LABELS, TagKind, Work
 
-#: AO3's labels, in AO3's order on a work page.
-TAG_LABELS: dict[TagKind, str] = {
-    TagKind.RATING: "Rating",
-    TagKind.WARNING: "Archive Warnings",
-    TagKind.CATEGORY: "Category",
-    TagKind.FANDOM: "Fandoms",
-    TagKind.RELATIONSHIP: "Relationships",
-    TagKind.CHARACTER: "Characters",
-    TagKind.FREEFORM: "Additional Tags",
-}
 #: Namespace of the stable EPUB/OPDS identifiers derived from a work's id.
 ID_NAMESPACE = uuid.UUID("6f1c3a52-7d1e-4b8e-9a51-3f0d2c9e8b47")
 

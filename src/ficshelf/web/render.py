@@ -12,22 +12,12 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from ficshelf.html_safety import plain_text, user_html
-from ficshelf.model import TagKind
+from ficshelf.model import TAG_LABELS, TagKind
 from ficshelf.web.security import CSRF_FIELD, viewer
 
 TEMPLATES = Path(__file__).parent / "templates"
 #: Words a reader reads per minute (the reading-time estimate on work pages).
 WORDS_PER_MINUTE = 250
-#: AO3's headings for each kind of tag, in AO3's order.
-TAG_LABELS: dict[TagKind, str] = {
-    TagKind.RATING: "Rating",
-    TagKind.WARNING: "Archive Warnings",
-    TagKind.CATEGORY: "Category",
-    TagKind.FANDOM: "Fandoms",
-    TagKind.RELATIONSHIP: "Relationships",
-    TagKind.CHARACTER: "Characters",
-    TagKind.FREEFORM: "Additional Tags",
-}
 
 
 def reading_time(words: int) -> str:
