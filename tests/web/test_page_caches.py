@@ -10,10 +10,10 @@ from pathlib import Path
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
+from ficshelf.archive import open_archive
 from ficshelf.settings import Settings
 from ficshelf.store.works import get_work
 from ficshelf.web import create_app
-from ficshelf.web.archive import open_archive
 from tests.web.conftest import Visitor
 
 SECOND_CHAPTER = """Hinata Hyuuga found Naruto Uzumaki at the gate at dawn, holding a lantern that had burned all night.

@@ -9,6 +9,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from ficshelf.archive import open_archive
 from ficshelf.errors import FicshelfError
 from ficshelf.model import TagKind
 from ficshelf.search import Sort, parse
@@ -16,7 +17,6 @@ from ficshelf.settings import Settings
 from ficshelf.store.blurbs import summaries
 from ficshelf.store.index_queue import enqueue_all
 from ficshelf.store.records import WorkSummary
-from ficshelf.web.archive import open_archive
 
 _DATA = click.option(
     "--data",

@@ -38,8 +38,8 @@ def serve(host: str, port: int, data_dir: Path | None, workers: int) -> None:
     """
     import uvicorn
 
+    from ficshelf.archive import open_archive
     from ficshelf.web import create_app
-    from ficshelf.web.archive import open_archive
 
     settings = get_settings()
     folder = data_dir or settings.data_dir

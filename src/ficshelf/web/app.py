@@ -14,6 +14,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
+from ficshelf.archive import Archive, open_archive
 from ficshelf.errors import (
     CsrfRefused,
     ExportError,
@@ -28,7 +29,6 @@ from ficshelf.errors import (
     WebError,
 )
 from ficshelf.settings import Settings, get_settings
-from ficshelf.web.archive import Archive, open_archive
 from ficshelf.web.render import page
 from ficshelf.web.routes import accounts, api, beta, community, opds, pages, posting, works
 from ficshelf.web.security import SecurityHeaders

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ficshelf.analysis.analysers.beta import work_names
 from ficshelf.analysis.analysers.fandom import default_kb
 from ficshelf.analysis.pipeline import default_pipeline
+from ficshelf.archive import Archive
 from ficshelf.beta import Hint, PersonalDictionary, apply_hint, check
 from ficshelf.errors import NotAllowed, NotFound, StaleHint
 from ficshelf.model import Chapter, TagKind, Work
@@ -25,7 +26,6 @@ from ficshelf.store.chapters import revise_chapter_text
 from ficshelf.store.dictionaries import personal_dictionary, save_personal_dictionary
 from ficshelf.store.records import WorkPage
 from ficshelf.store.works import get_work
-from ficshelf.web.archive import Archive
 
 #: Work languages the beta reader checks (an unknown language is checked too).
 ENGLISH = ("en", "und", "")

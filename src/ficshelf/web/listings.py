@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ficshelf.archive import Archive
 from ficshelf.model import TagKind
 from ficshelf.search import FacetCount, Sort, TagFilter, parse
 from ficshelf.store.blurbs import summaries
 from ficshelf.store.reading import history, saved_filters
 from ficshelf.store.records import FilterMode, WorkSummary
-from ficshelf.web.archive import Archive
 from ficshelf.web.security import Viewer
 
 SORTS = tuple(s.value for s in Sort)

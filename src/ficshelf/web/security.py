@@ -20,10 +20,10 @@ from starlette.datastructures import FormData, MutableHeaders
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from ficshelf.archive import Archive
 from ficshelf.errors import CsrfRefused, LoginRequired
 from ficshelf.store.records import Account
 from ficshelf.store.users import session_account
-from ficshelf.web.archive import Archive
 
 SESSION_COOKIE = "fs_session"
 GUEST_COOKIE = "fs_guest"

@@ -10,6 +10,7 @@ from functools import partial
 from pathlib import Path
 
 from ficshelf.errors import SearchIndexError
+from ficshelf.hits import HitCounter
 from ficshelf.model import TagKind
 from ficshelf.search import SearchBackend, SearchDocument, open_backend
 from ficshelf.settings import Settings
@@ -18,7 +19,6 @@ from ficshelf.store.index_documents import works_for_index
 from ficshelf.store.index_queue import claim_reindex_batch, finish_reindex
 from ficshelf.store.migrate import upgrade
 from ficshelf.store.records import IndexDocument
-from ficshelf.web.hits import HitCounter
 
 #: How often a search-index write is tried while another process holds the index writer (about 5 s in all).
 WRITE_TRIES = 14
@@ -27,7 +27,7 @@ WRITE_TRIES = 14
 @dataclass
 class Archive:
     """An open archive: ``store`` for records, ``search`` for the index, ``data_dir`` for drafts, ``hits`` for
-    page views not yet written (see ``ficshelf.web.hits``)."""
+    page views not yet written (see ``ficshelf.hits``)."""
 
     settings: Settings
     store: Store
