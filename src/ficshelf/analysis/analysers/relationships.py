@@ -27,9 +27,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
+from ficshelf.analysis import pair_choice
+from ficshelf.analysis.analysers.fandom import default_kb
 from ficshelf.analysis.cue_scan import CueScanner
-from ficshelf.analysis.cues import PLATONIC, ROMANCE_SIGNAL, ROMANTIC, lower_same_length
+from ficshelf.analysis.cues import PLATONIC, ROMANTIC, lower_same_length
 from ficshelf.analysis.doc import Doc
+from ficshelf.analysis.kb import KnowledgeBase
+from ficshelf.analysis.matcher import matcher_for
 from ficshelf.analysis.results import CharacterResult, Evidence, Quote, Relationship
 from ficshelf.analysis.sentences import SentenceIndex, sentence_index
 
@@ -60,17 +64,11 @@ class RelationshipsAnalyser:
         people = _People(known, doc.quotes, index)
         scores: dict[tuple[str, str, str], float] = defaultdict(float)
         evidence: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
-        romantic_total = 0.0
-        romantic_unpaired = 0.0
         weights = _scanner().weights_by(doc.text, index.index_of, lower_same_length(doc.text))
         for kind, by_sentence in zip(_KINDS, weights, strict=True):
             for number, weight in by_sentence.items():
-                if kind == "romantic":
-                    romantic_total += weight
                 start, end, sentence = index.sentence(number)
                 pairs = people.pairs(number, start, end, sentence)
-                if kind == "romantic" and not pairs:
-                    romantic_unpaired += weight
                 for (a, b), share in pairs:
                     first, second = sorted((a, b))
                     key = (first, second, kind)
@@ -78,14 +76,13 @@ class RelationshipsAnalyser:
                     if len(evidence[key]) < _MAX_EVIDENCE:
                         evidence[key].append(Evidence(start, end, sentence))
         doc.relationships = _decide(scores, evidence, known)
-        if not any(r.role == "main" and r.kind == "romantic" for r in doc.relationships):
-            words = doc.stats.words if doc.stats else len(doc.text.split())
-            density = romantic_total * 1000 / max(1, words)
-            _main_pair(doc, known, people, romantic_unpaired, density)
+        romantic = {(a, b): score for (a, b, kind), score in scores.items() if kind == "romantic"}
+        _suggest(doc, known, people, romantic)
         for rel in doc.relationships:
             if rel.suggested:  # an author who tags a relationship tags both its characters
                 for name in rel.characters:
-                    known[name].suggested = True
+                    if name in known:
+                        known[name].suggested = True
 
 
 class _People:
@@ -181,33 +178,80 @@ def _decide(
     return found
 
 
-def _main_pair(doc: Doc, known: dict[str, CharacterResult], people: _People, unpaired: float, density: float) -> None:
-    """The two most-mentioned characters as the main romantic pair, when they share sentences; the score says how
-    much the work reads as a romance (notes or summary, romantic cues without a named pair, cue density)."""
-    ranked = sorted(known.values(), key=lambda c: (-c.mentions, c.name))[:2]
-    if len(ranked) != 2 or ranked[1].mentions < ranked[0].mentions * _MIN_SECOND_SHARE:
-        return
-    first, second = ranked
-    shared = people.shared_sentences(first.name, second.name)
-    if len(shared) < _MIN_SHARED_SENTENCES:
-        return
-    framing = " ".join([doc.work.summary, *doc.work.notes_beginning])
-    if doc.structure:
-        framing += " " + " ".join(s.text for s in (*doc.structure.notes_beginning, *doc.structure.notes_end))
-    signal = ROMANCE_SIGNAL.search(framing)
-    romance = signal is not None or unpaired >= 3 or density >= _ROMANCE_DENSITY
-    a, b = sorted((first.name, second.name))
+def _suggest(
+    doc: Doc, known: dict[str, CharacterResult], people: _People, romantic: dict[tuple[str, str], float]
+) -> None:
+    """Mark the romantic pairs an author would tag (see ``pair_choice``): those the summary or notes name, and
+    those whose strength reaches the threshold; a friendship is never suggested from the text alone. When no
+    main romantic pair was found from cues, the strongest pair from ``pair_choice.MAIN`` on becomes main."""
+    kb = default_kb()
+    fandoms = frozenset(f.name for f in doc.fandoms if f.score >= 0.5 and f.name in kb.fandoms)
+    paratext = _paratext(doc)
+    named = _named_in(kb, paratext, known)
+    mentions = {name: c.mentions for name, c in known.items()}
+    scored = pair_choice.score_pairs(
+        pair_choice.candidates(mentions, named), romantic, pair_choice.ship_kinds(kb, fandoms)
+    )
+    statements = pair_choice.author_statements(kb, fandoms, paratext) if fandoms else []
+    by_pair = {(r.characters, r.kind): r for r in doc.relationships}
     for rel in doc.relationships:
-        if rel.characters == (a, b) and rel.kind == "romantic":  # found with a cue, but not both main
-            if not rel.suggested:
-                rel.score = confidence(rel.score * 2, True)
-            rel.role, rel.suggested = "main", True
-            return
-    doc.relationships = [r for r in doc.relationships if set(r.characters) != {a, b}]
-    proof = [Evidence(0, 0, signal.group(0))] if signal else []
-    proof += [Evidence(*people.index.sentence(n)) for n in shared[:2]]
-    strength = 0.3 if romance else 0.1
-    doc.relationships.insert(0, Relationship((a, b), "romantic", "main", confidence(strength, True), proof, True))
+        if rel.kind == "platonic":
+            rel.suggested, rel.score = False, confidence(rel.score * 2, False)
+    has_main = any(r.role == "main" and r.kind == "romantic" for r in doc.relationships)
+    for statement in statements:
+        rel = by_pair.get((statement.characters, "romantic"))
+        proof = Evidence(0, 0, statement.text)
+        if rel is None:
+            rel = by_pair[(statement.characters, "romantic")] = _new(statement.characters, known, 1.0, [proof])
+            doc.relationships.append(rel)
+        else:
+            rel.evidence.insert(0, proof)
+        rel.suggested, rel.score = True, max(rel.score, confidence(1.0, True))
+    for rank, pair in enumerate(scored):
+        if pair.strength < pair_choice.SUGGEST:
+            break
+        rel = by_pair.get((pair.characters, "romantic"))
+        if rel is None:
+            proof = [Evidence(*people.index.sentence(n)) for n in people.shared_sentences(*pair.characters)[:2]]
+            rel = by_pair[(pair.characters, "romantic")] = _new(pair.characters, known, pair.strength / 10, proof)
+            doc.relationships.append(rel)
+        elif not rel.suggested:
+            rel.suggested, rel.score = True, confidence(max(pair.strength / 10, rel.score * 2), True)
+        if rank == 0 and not has_main and pair.strength >= pair_choice.MAIN:
+            rel.role = "main"
+    doc.relationships.sort(key=lambda r: (r.role != "main", -r.score))
+
+
+def _new(
+    pair: tuple[str, str], known: dict[str, CharacterResult], strength: float, proof: list[Evidence]
+) -> Relationship:
+    both_main = all(n in known and known[n].role == "main" for n in pair)
+    return Relationship(
+        pair, "romantic", "main" if both_main else "background", confidence(strength, True), proof, True
+    )
+
+
+def _paratext(doc: Doc) -> list[str]:
+    """The title, summary and notes, where authors name their pairing."""
+    work = doc.work
+    parts = [work.title, work.summary, *work.notes_beginning, *work.notes_end]
+    for chapter in work.chapters:
+        parts += [chapter.summary, *chapter.notes_beginning, *chapter.notes_end]
+    if doc.structure:
+        parts += [s.text for s in (*doc.structure.notes_beginning, *doc.structure.notes_end)]
+    return [p for p in parts if p and p.strip()]
+
+
+def _named_in(kb: KnowledgeBase, texts: list[str], known: dict[str, CharacterResult]) -> set[str]:
+    """The known characters the summary or notes name."""
+    matcher = matcher_for(kb)
+    return {
+        e.character.name
+        for text in texts
+        for hit in matcher.scan(text)
+        for e in hit.entries
+        if e.character is not None and e.character.name in known
+    }
 
 
 def confidence(strength: float, suggested: bool) -> float:
