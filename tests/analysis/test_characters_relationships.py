@@ -130,7 +130,7 @@ def test_category_follows_suggested_romantic_pairs() -> None:
     assert [t.name for t in category(_doc_with([("B", "D", True)], genders))] == ["Gen"]
     assert [t.name for t in category(_doc_with([("C", "E", True)], genders))] == ["Other"]
     both = [t.name for t in category(_doc_with([("A", "B", True), ("B", "C", True)], genders))]
-    assert sorted(both) == ["F/M", "M/M", "Multi"]
+    assert sorted(both) == ["F/M", "M/M"]  # both kinds, as AO3 authors tick them; no Multi from the text
 
 
 def test_no_category_when_the_work_names_fewer_than_two_known_characters() -> None:

@@ -10,7 +10,14 @@ from dataclasses import dataclass, field
 
 from ficshelf.analysis.analysers.structure import Structure
 from ficshelf.analysis.matcher import Hit
-from ficshelf.analysis.results import CharacterResult, FandomScore, Quote, Relationship, TagSuggestion
+from ficshelf.analysis.results import (
+    CharacterResult,
+    FandomScore,
+    Quote,
+    Relationship,
+    RomanceSignals,
+    TagSuggestion,
+)
 from ficshelf.beta.hints import Hint
 from ficshelf.model import Work
 
@@ -39,6 +46,8 @@ class Doc:
     characters: list[CharacterResult] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     relationships: list[Relationship] = field(default_factory=list)
+    #: Filled by the relationships analyser; the category reads it when no pair is suggested.
+    romance: RomanceSignals | None = None
     category: list[TagSuggestion] = field(default_factory=list)
     rating: TagSuggestion | None = None
     warnings: list[TagSuggestion] = field(default_factory=list)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ficshelf.analysis.doc import Doc
 from ficshelf.analysis.kb import Character, Ship
 
 #: Generic tags an author may pair a character with; the evaluation keeps them as names.
@@ -122,6 +123,18 @@ class PairingReader:
                     ship = self.ships[match.group(1).lower()]
                     _add_pairs(found, list(ship.characters), _sentence(text, match.start(), match.end()))
         return found
+
+
+def paratext(doc: Doc) -> list[str]:
+    """The title, summary and notes (the importer's and those found inside the text): where authors name their
+    pairing."""
+    work = doc.work
+    parts = [work.title, work.summary, *work.notes_beginning, *work.notes_end]
+    for chapter in work.chapters:
+        parts += [chapter.summary, *chapter.notes_beginning, *chapter.notes_end]
+    if doc.structure:
+        parts += [s.text for s in (*doc.structure.notes_beginning, *doc.structure.notes_end)]
+    return [p for p in parts if p and p.strip()]
 
 
 def category_statements(texts: Iterable[str]) -> list[tuple[str, str]]:

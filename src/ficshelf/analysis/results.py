@@ -69,3 +69,13 @@ class TagSuggestion:
     name: str
     score: float
     evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class RomanceSignals:
+    """How much a text reads as a romance, and between whom, without naming anyone: romantic cue weight per
+    thousand words, and the share of female pronouns (she, her, hers, herself) among third-person singular ones."""
+
+    cue_density: float
+    female_share: float
+    pronouns: int

@@ -34,7 +34,8 @@ from ficshelf.analysis.cues import PLATONIC, ROMANTIC, lower_same_length
 from ficshelf.analysis.doc import Doc
 from ficshelf.analysis.kb import KnowledgeBase
 from ficshelf.analysis.matcher import matcher_for
-from ficshelf.analysis.results import CharacterResult, Evidence, Quote, Relationship
+from ficshelf.analysis.pairings import paratext
+from ficshelf.analysis.results import CharacterResult, Evidence, Quote, Relationship, RomanceSignals
 from ficshelf.analysis.sentences import SentenceIndex, sentence_index
 
 _THRESHOLD = 1.5
@@ -42,14 +43,10 @@ _SUGGEST_OTHER = 6.0
 _PRONOUN = re.compile(r"\b(he|him|his|she|her)\b", re.I)
 _MAX_EVIDENCE = 4
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my)\b")
-#: romantic cue weight per thousand words from which a text reads as a romance
-_ROMANCE_DENSITY = 2.0
-#: sentences naming both of the top two characters (within a window), needed to pair them without a named cue
-_MIN_SHARED_SENTENCES = 1
 _WINDOW = 2
-#: the second character's mentions, as a share of the first's, needed to pair them without a named cue
-_MIN_SECOND_SHARE = 0.2
 _KINDS = ("romantic", "platonic")
+_PRONOUNS = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b")
+_FEMALE = frozenset({"she", "her", "hers", "herself"})
 
 
 class RelationshipsAnalyser:
@@ -64,7 +61,9 @@ class RelationshipsAnalyser:
         people = _People(known, doc.quotes, index)
         scores: dict[tuple[str, str, str], float] = defaultdict(float)
         evidence: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
-        weights = _scanner().weights_by(doc.text, index.index_of, lower_same_length(doc.text))
+        lowered = lower_same_length(doc.text)
+        weights = _scanner().weights_by(doc.text, index.index_of, lowered)
+        doc.romance = _signals(lowered, sum(weights[0].values()), doc.stats.words if doc.stats else 0)
         for kind, by_sentence in zip(_KINDS, weights, strict=True):
             for number, weight in by_sentence.items():
                 start, end, sentence = index.sentence(number)
@@ -150,6 +149,16 @@ def _scanner() -> CueScanner:
     return CueScanner([ROMANTIC, PLATONIC])
 
 
+def _signals(lowered: str, romantic_weight: float, words: int) -> RomanceSignals:
+    pronouns = _PRONOUNS.findall(lowered)
+    female = sum(p in _FEMALE for p in pronouns)
+    return RomanceSignals(
+        round(romantic_weight * 1000 / max(1, words or len(lowered.split())), 3),
+        round(female / max(1, len(pronouns)), 3),
+        len(pronouns),
+    )
+
+
 def _unique(names: Iterable[str | None]) -> list[str]:
     seen: list[str] = []
     for name in names:
@@ -186,13 +195,13 @@ def _suggest(
     main romantic pair was found from cues, the strongest pair from ``pair_choice.MAIN`` on becomes main."""
     kb = default_kb()
     fandoms = frozenset(f.name for f in doc.fandoms if f.score >= 0.5 and f.name in kb.fandoms)
-    paratext = _paratext(doc)
-    named = _named_in(kb, paratext, known)
+    around = paratext(doc)
+    named = _named_in(kb, around, known)
     mentions = {name: c.mentions for name, c in known.items()}
     scored = pair_choice.score_pairs(
         pair_choice.candidates(mentions, named), romantic, pair_choice.ship_kinds(kb, fandoms)
     )
-    statements = pair_choice.author_statements(kb, fandoms, paratext) if fandoms else []
+    statements = pair_choice.author_statements(kb, fandoms, around) if fandoms else []
     by_pair = {(r.characters, r.kind): r for r in doc.relationships}
     for rel in doc.relationships:
         if rel.kind == "platonic":
@@ -229,17 +238,6 @@ def _new(
     return Relationship(
         pair, "romantic", "main" if both_main else "background", confidence(strength, True), proof, True
     )
-
-
-def _paratext(doc: Doc) -> list[str]:
-    """The title, summary and notes, where authors name their pairing."""
-    work = doc.work
-    parts = [work.title, work.summary, *work.notes_beginning, *work.notes_end]
-    for chapter in work.chapters:
-        parts += [chapter.summary, *chapter.notes_beginning, *chapter.notes_end]
-    if doc.structure:
-        parts += [s.text for s in (*doc.structure.notes_beginning, *doc.structure.notes_end)]
-    return [p for p in parts if p and p.strip()]
 
 
 def _named_in(kb: KnowledgeBase, texts: list[str], known: dict[str, CharacterResult]) -> set[str]:
