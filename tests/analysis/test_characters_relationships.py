@@ -90,7 +90,7 @@ def test_romantic_cue_pair_of_main_characters_is_a_suggested_main_relationship()
 
 
 def test_main_pair_of_a_romance_without_a_named_cue() -> None:
-    # no sentence names both with a romantic cue, but the summary says it is a romance and they share scenes
+    # no sentence names both with a romantic cue, but they lead the story, the summary names both, and fans ship them
     text = " ".join(
         [
             "Haruno Sakura walked home from the hospital in the rain.",
@@ -100,7 +100,7 @@ def test_main_pair_of_a_romance_without_a_named_cue() -> None:
             "When Lee left, Sakura stood at the window for a long time.",
         ]
     )
-    doc = _run(text, summary="A quiet romance after the war.")
+    doc = _run(text, summary="Sakura and Lee, after the war.")
     main = [r for r in doc.relationships if r.role == "main"]
     assert [(set(r.characters), r.kind, r.suggested) for r in main] == [
         ({"Haruno Sakura", "Rock Lee"}, "romantic", True)

@@ -105,7 +105,8 @@ class PairingReader:
     def statements(self, texts: Iterable[str]) -> list[Statement]:
         found: list[Statement] = []
         for text in texts:
-            for match in _STATEMENT.finditer(text):
+            has_separator = "/" in text or " x " in text or " X " in text or "×" in text
+            for match in _STATEMENT.finditer(text) if has_separator else ():
                 if _FANDOM_AFTER.match(text, match.end()) or _DENIAL_BEFORE.search(text, 0, match.start()):
                     continue
                 sides = _SEPARATOR.split(match.group(1))

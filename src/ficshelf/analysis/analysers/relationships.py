@@ -7,13 +7,12 @@ pronoun whose antecedent is the first character of that gender in the last sente
 A pair is kept when its evidence reaches the threshold; the kind with more evidence wins. A pair of two main
 characters is ``main``, any other ``background``.
 
-The main pair of a romance: when no main romantic pair was found that way, the two most-mentioned characters
-are taken as the main romantic pair if they share enough sentences (co-occurrence) and the work reads as a
-romance — its notes or summary say "slash", "romance", "OTP" …, or its text carries romantic cues at a
-density of at least two per thousand words.
-
-A relationship is *suggested* as a tag (what an author would tag) when it is main, or background with strong
-evidence.
+Which pairs an author would tag (``suggested``): a pairing the author names in the summary or notes
+(``pairings``), romantic pairs strong enough by ``pair_choice`` (cues, knowledge-base ships, the summary naming
+both, mention ranks), a main romantic pair found from cues, or a romantic pair with strong evidence; friendships
+never from the text alone. When cues found no main romantic pair, the strongest pair from ``pair_choice.MAIN``
+on becomes the main one. Beside the pairs, ``doc.romance`` keeps the romantic cue density and the share of
+female pronouns, from which the category of a romance without a suggested pair is read.
 
 Cost: one Aho-Corasick pass finds the cues of both lexicons in the whole text; only sentences holding a cue
 are looked at, each found by bisection, so the work is linear in the text.
@@ -47,11 +46,13 @@ _WINDOW = 2
 _KINDS = ("romantic", "platonic")
 _PRONOUNS = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b")
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
+#: characters of the text in which pronouns are counted: their genders show well before that
+_PRONOUN_SAMPLE = 40_000
 
 
 class RelationshipsAnalyser:
     name = "relationships"
-    version = 2
+    version = 3
     requires = ("text", "characters", "quotes", "structure")
     provides = ("relationships",)
 
@@ -150,8 +151,8 @@ def _scanner() -> CueScanner:
 
 
 def _signals(lowered: str, romantic_weight: float, words: int) -> RomanceSignals:
-    pronouns = _PRONOUNS.findall(lowered)
-    female = sum(p in _FEMALE for p in pronouns)
+    pronouns = _PRONOUNS.findall(lowered, 0, _PRONOUN_SAMPLE)
+    female = sum(pronouns.count(p) for p in _FEMALE)
     return RomanceSignals(
         round(romantic_weight * 1000 / max(1, words or len(lowered.split())), 3),
         round(female / max(1, len(pronouns)), 3),
@@ -208,27 +209,31 @@ def _suggest(
             rel.suggested, rel.score = False, confidence(rel.score * 2, False)
     has_main = any(r.role == "main" and r.kind == "romantic" for r in doc.relationships)
     for statement in statements:
-        rel = by_pair.get((statement.characters, "romantic"))
         proof = Evidence(0, 0, statement.text)
-        if rel is None:
-            rel = by_pair[(statement.characters, "romantic")] = _new(statement.characters, known, 1.0, [proof])
-            doc.relationships.append(rel)
+        stated = by_pair.get((statement.characters, "romantic"))
+        if stated is None:
+            stated = _added(doc, by_pair, _new(statement.characters, known, 1.0, [proof]))
         else:
-            rel.evidence.insert(0, proof)
-        rel.suggested, rel.score = True, max(rel.score, confidence(1.0, True))
+            stated.evidence.insert(0, proof)
+        stated.suggested, stated.score = True, max(stated.score, confidence(1.0, True))
     for rank, pair in enumerate(scored):
         if pair.strength < pair_choice.SUGGEST:
             break
-        rel = by_pair.get((pair.characters, "romantic"))
-        if rel is None:
-            proof = [Evidence(*people.index.sentence(n)) for n in people.shared_sentences(*pair.characters)[:2]]
-            rel = by_pair[(pair.characters, "romantic")] = _new(pair.characters, known, pair.strength / 10, proof)
-            doc.relationships.append(rel)
-        elif not rel.suggested:
-            rel.suggested, rel.score = True, confidence(max(pair.strength / 10, rel.score * 2), True)
+        strong = by_pair.get((pair.characters, "romantic"))
+        if strong is None:
+            proof_list = [Evidence(*people.index.sentence(n)) for n in people.shared_sentences(*pair.characters)[:2]]
+            strong = _added(doc, by_pair, _new(pair.characters, known, pair.strength / 10, proof_list))
+        elif not strong.suggested:
+            strong.suggested, strong.score = True, confidence(max(pair.strength / 10, strong.score * 2), True)
         if rank == 0 and not has_main and pair.strength >= pair_choice.MAIN:
-            rel.role = "main"
+            strong.role = "main"
     doc.relationships.sort(key=lambda r: (r.role != "main", -r.score))
+
+
+def _added(doc: Doc, by_pair: dict[tuple[tuple[str, str], str], Relationship], rel: Relationship) -> Relationship:
+    by_pair[(rel.characters, rel.kind)] = rel
+    doc.relationships.append(rel)
+    return rel
 
 
 def _new(

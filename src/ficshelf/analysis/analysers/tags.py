@@ -1,7 +1,7 @@
 """Category, rating, archive warnings, freeform genre tags and content notes — each with score and evidence.
 
-Category follows the main relationships (AO3's rules: F/M, M/M, F/F by the genders of each romantic pair;
-Multi when a work has several kinds; Gen when it has none). Rating and warnings are conservative: they rise
+Category follows the suggested romantic relationships (F/M, M/M, F/F by the genders of each pair, every kind
+listed), else a romance's pronouns, else Gen (see ``category``). Rating and warnings are conservative: they rise
 above General Audiences / No Archive Warnings Apply only on repeated, specific cues (see ``tag_cues``). Works
 in Chinese, Russian, French, German, Spanish, Italian and Portuguese are read with their own lexicons
 (``cue_lexicons``); works in any other language are left Not Rated.
@@ -33,7 +33,7 @@ CUE_LANGUAGES = frozenset({"en", "und", ""})
 
 class TagsAnalyser:
     name = "tags"
-    version = 3
+    version = 4
     requires = ("text", "language", "characters", "relationships", "structure")
     provides = ("category", "rating", "warnings", "freeforms", "content_notes")
 
