@@ -130,8 +130,3 @@ PLATONIC = lexicon(
         r"comrades?": 2,
     }
 )
-ROMANCE_SIGNAL = re.compile(
-    r"\b(?:slash|yaoi|yuri|shounen[- ]ai|shonen[- ]ai|gay|lesbian|romance|romantic|OTP|pairings?|ship|"
-    r"love story|fluff)\b",
-    re.I,
-)
