@@ -8,8 +8,8 @@ from collections.abc import Callable
 from tests.web.conftest import STORY, Visitor
 
 
-def test_preview_shows_recovered_notes_and_suggested_tags_with_evidence(visitor: Callable[[], Visitor]) -> None:
-    author = visitor().register("author")
+def test_preview_shows_recovered_notes_and_suggested_tags_with_evidence(any_visitor: Callable[[], Visitor]) -> None:
+    author = any_visitor().register("author")
     preview = author.post("/works/preview", {"text": STORY, "title": "Under the Cherry Tree"})
     assert preview.status_code == 200
     html = preview.text
@@ -21,8 +21,10 @@ def test_preview_shows_recovered_notes_and_suggested_tags_with_evidence(visitor:
     assert "Evidence" in html and "<q>" in html
 
 
-def test_publishing_keeps_only_the_accepted_suggestions_and_the_authors_tags(visitor: Callable[[], Visitor]) -> None:
-    author = visitor().register("author")
+def test_publishing_keeps_only_the_accepted_suggestions_and_the_authors_tags(
+    any_visitor: Callable[[], Visitor],
+) -> None:
+    author = any_visitor().register("author")
     preview = author.post("/works/preview", {"text": STORY, "title": "Chosen Tags", "freeforms": "Friendship"})
     draft = re.search(r'name="draft" value="([^"]+)"', preview.text)
     assert draft is not None
@@ -41,11 +43,11 @@ def test_publishing_keeps_only_the_accepted_suggestions_and_the_authors_tags(vis
 
 
 def test_the_work_page_shows_notes_lyrics_pov_header_reading_time_and_ao3_tag_groups(
-    visitor: Callable[[], Visitor],
+    any_visitor: Callable[[], Visitor],
 ) -> None:
-    author = visitor().register("author")
+    author = any_visitor().register("author")
     work_id = author.post_work()
-    html = visitor().get(f"/works/{work_id}").text
+    html = any_visitor().get(f"/works/{work_id}").text
     assert '<details class="notes"' in html and "Thanks to my beta reader" in html
     assert '<blockquote class="lyrics">' in html and "morning light" in html
     assert '<p class="pov-header">- Sakura -</p>' in html
@@ -55,8 +57,8 @@ def test_the_work_page_shows_notes_lyrics_pov_header_reading_time_and_ao3_tag_gr
     assert 'src="/works/1/cast.svg"' in html and 'src="/works/1/mood.svg"' in html
 
 
-def test_uploading_an_html_file_and_adding_chapters_with_navigation(visitor: Callable[[], Visitor]) -> None:
-    author = visitor().register("author")
+def test_uploading_an_html_file_and_adding_chapters_with_navigation(any_visitor: Callable[[], Visitor]) -> None:
+    author = any_visitor().register("author")
     page = "<html><body><h1>Paper Cranes</h1><p>Sakura folded a crane for Naruto every morning.</p></body></html>"
     preview = author.client.post(
         "/works/preview",
@@ -79,8 +81,8 @@ def test_uploading_an_html_file_and_adding_chapters_with_navigation(visitor: Cal
     assert author.get(f"/works/{work_id}/chapters/3").status_code == 404
 
 
-def test_a_bad_upload_is_refused_with_its_error_code(visitor: Callable[[], Visitor]) -> None:
-    author = visitor().register("author")
+def test_a_bad_upload_is_refused_with_its_error_code(any_visitor: Callable[[], Visitor]) -> None:
+    author = any_visitor().register("author")
     response = author.client.post(
         "/works/preview",
         data={"csrf_token": author.token()},
