@@ -90,3 +90,14 @@ def test_a_bad_upload_is_refused_with_its_error_code(any_visitor: Callable[[], V
     )
     assert response.status_code == 400
     assert re.search(r"FS1\d\d", response.text)
+
+
+def test_pasted_text_without_a_title_gets_one_from_its_title_line_or_first_words(
+    any_visitor: Callable[[], Visitor],
+) -> None:
+    author = any_visitor().register("author")
+    titled = author.post("/works/preview", {"text": f"Lanterns at Dawn\nby quill\n\n{STORY}", "title": ""}).text
+    assert "<h1>Preview: Lanterns at Dawn</h1>" in titled
+    assert 'name="title" value="Lanterns at Dawn"' in titled
+    untitled = author.post("/works/preview", {"text": STORY.split("\n\n", 1)[1], "title": ""}).text
+    assert 'name="title" value="Sakura Haruno waited under the cherry tree while…"' in untitled

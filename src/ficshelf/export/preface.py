@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ficshelf.analysis.analysers.basic import count_words
 from ficshelf.analysis.doc import Doc
 from ficshelf.export.layout import Layout, lay_out
+from ficshelf.ingest.titles import fallback_title
 from ficshelf.model import TAG_LABELS, TagKind, Work
 
 #: Namespace of the stable EPUB/OPDS identifiers derived from a work's id.
@@ -68,7 +69,7 @@ def preface(work: Work, doc: Doc | None, link: str, chapter_count: int) -> Prefa
         words = int(stats["words"]) if stats.get("words", "").isdigit() else count_words(work.text)
     total = "?" if work.complete is False else str(chapter_count)
     return Preface(
-        title=work.title.strip() or work.id,
+        title=fallback_title(work),
         authors=[a for a in work.authors if a.strip()] or ["Anonymous"],
         summary=work.summary,
         language=work.language or (doc.language if doc is not None else "") or "und",

@@ -13,6 +13,7 @@ from starlette.routing import Route
 
 from ficshelf.errors import InputError, InvalidValue, NotAllowed
 from ficshelf.ingest.sources import read_blob
+from ficshelf.ingest.text import work_from_text
 from ficshelf.model import Chapter, Tag, TagKind, Work
 from ficshelf.posting import prepare, publish
 from ficshelf.store.chapters import add_chapter
@@ -59,7 +60,7 @@ async def work_from(form: FormData) -> Work:
         text = field(form, "text").replace("\r\n", "\n")
         if not text.strip():
             raise InvalidValue("paste the work's text or choose a file")
-        work = Work(id="web", source="web", chapters=[Chapter(1, text=text)], needs_structure=True)
+        work = work_from_text(text, "web", work_id="web", title=title)  # a title line of the text, if none typed
     work.title = title or work.title
     work.summary = summary or work.summary
     work.tags = [*work.tags, *tags_from(form)]
