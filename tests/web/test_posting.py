@@ -101,3 +101,21 @@ def test_pasted_text_without_a_title_gets_one_from_its_title_line_or_first_words
     assert 'name="title" value="Lanterns at Dawn"' in titled
     untitled = author.post("/works/preview", {"text": STORY.split("\n\n", 1)[1], "title": ""}).text
     assert 'name="title" value="Sakura Haruno waited under the cherry tree while…"' in untitled
+
+
+def test_a_downloaded_epub_posted_again_keeps_its_notes_and_tags(visitor: Callable[[], Visitor]) -> None:
+    author = visitor().register("author")
+    work_id = author.post_work(summary="Sakura waits; Naruto is late.", freeforms="Friendship")
+    epub = author.get(f"/works/{work_id}/download.epub").content
+    preview = author.client.post(
+        "/works/preview",
+        data={"csrf_token": author.token(), "title": ""},
+        files={"file": ("again.epub", epub, "application/epub+zip")},
+    )
+    assert preview.status_code == 200, preview.text
+    html = preview.text
+    assert "<h1>Preview: Under the Cherry Tree</h1>" in html
+    assert "Beginning notes" in html and "Thanks to my beta reader" in html
+    assert "End notes" in html and "leave a comment" in html
+    assert "Sakura waits; Naruto is late." in html
+    assert "Additional Tags: Friendship" in html  # the author's tags came back as tags
