@@ -81,8 +81,8 @@ def test_uploading_an_html_file_and_adding_chapters_with_navigation(any_visitor:
     assert author.get(f"/works/{work_id}/chapters/3").status_code == 404
 
 
-def test_a_bad_upload_is_refused_with_its_error_code(any_visitor: Callable[[], Visitor]) -> None:
-    author = any_visitor().register("author")
+def test_a_bad_upload_is_refused_with_its_error_code(visitor: Callable[[], Visitor]) -> None:
+    author = visitor().register("author")
     response = author.client.post(
         "/works/preview",
         data={"csrf_token": author.token()},

@@ -92,7 +92,7 @@ def test_logins_are_throttled_after_repeated_failures(any_visitor: Callable[[], 
     assert refused.status_code == 429 and "FS505" in refused.text
 
 
-def test_pages_that_need_an_account_ask_guests_to_log_in(any_visitor: Callable[[], Visitor]) -> None:
-    guest = any_visitor()
+def test_pages_that_need_an_account_ask_guests_to_log_in(visitor: Callable[[], Visitor]) -> None:
+    guest = visitor()
     for path in ("/works/new", "/bookmarks", "/history", "/preferences", "/comments/held"):
         assert guest.get(path).status_code == 401, path
