@@ -39,6 +39,8 @@ def test_an_unsure_first_line_is_never_cut_from_the_story() -> None:
         text = f"{first}\n\n{STORY}"
         assert split_title(text, "notes.txt") == split_title(text) == split_title(text, "")
         assert split_title(text).text == text and not split_title(text).title
+    story = "Lanterns\n\nBy the time she came home it was dark\n\nShe lit the lamp."
+    assert split_title(story) == split_title(story, "x.txt") and split_title(story).text == story
 
 
 @pytest.mark.parametrize(
@@ -55,6 +57,7 @@ def test_an_unsure_first_line_is_never_cut_from_the_story() -> None:
         ("Naruto's POV", False),
         ("June 2009, Gringotts Bank", False),
         ("i", False),
+        ("Hey, Lysander—", False),
         ("Why would anyone ever do such a thing to me?", False),
     ],
 )

@@ -27,10 +27,14 @@ UNTITLED: Final = "Untitled work"
 
 _PARAGRAPHS: Final = re.compile(r"\n[^\S\n]*\n\s*")
 _PARAGRAPH: Final = re.compile(r"\S(?:[^\n]|\n(?![^\S\n]*\n))*")
-_BYLINE: Final = re.compile(r"(?i)by[:\s]\s*(?P<name>\S.{0,59})")
+#: "by Name" / "By: Name": a name of at most four words, no sentence ("By the time she came, …" is story).
+_BYLINE: Final = re.compile(
+    r"(?i)by[:\s]\s*(?!(?:the|a|an|his|her|their|my|our|your|its|this|that|now|then|morning|night)\b)"
+    r"(?P<name>[^\s,.;:!?]+(?: [^\s,.;:!?]+){0,3})"
+)
 _TITLE_FIELD: Final = re.compile(r"(?im)^[^\S\n]*title[^\S\n]*:[^\S\n]*(?P<title>\S[^\n]{0,199}?)[^\S\n]*$")
 _QUOTES: Final = "\"“”'‘’«»„"
-_SENTENCE_END: Final = '.,;:"”’…。，；：」』'
+_SENTENCE_END: Final = '.,;:"”’…—–-。，；：」』'
 #: A date or a year: "September 19th, 2002", "March 2018", "11 July 1970" open scenes, not works.
 _DATE: Final = re.compile(
     r"\b(?:1[5-9]|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d", re.I
