@@ -25,7 +25,7 @@ def test_raw_text_becomes_chapters_with_notes_outside_the_text() -> None:
     assert work.notes_end == ["A/N: Thanks for reading! Review please!"]
     assert work.chapters[0].text.startswith("Lee ran the laps") and work.chapters[0].text.endswith("tenth lap.")
     assert "A/N" not in work.chapters[1].text and "Chapter" not in work.chapters[1].text
-    assert work.title == "The Gate"  # no title given: the first chapter's
+    assert work.title == "Gate"  # no title given, several chapters: the file name's words
     assert work.language == "en"
     names = {(s.kind, s.name) for s in draft.suggested}
     assert (TagKind.CHARACTER, "Rock Lee") in names

@@ -16,6 +16,7 @@ from ficshelf.analysis.analysers.structure import ChapterHeading, Span, Structur
 from ficshelf.analysis.doc import Doc
 from ficshelf.analysis.pipeline import Pipeline, default_pipeline
 from ficshelf.analysis.results import Evidence, TagSuggestion
+from ficshelf.ingest.titles import fallback_title
 from ficshelf.model import Chapter, Tag, TagKind, Work
 from ficshelf.store.engine import Store
 from ficshelf.store.records import SuggestedTag, TagSource
@@ -63,8 +64,7 @@ def draft_from_doc(doc: Doc) -> Draft:
         work = structured_work(work, doc.text, doc.structure)
     if not work.language and doc.language:
         work.language = doc.language
-    if not work.title.strip():
-        work.title = next((c.title for c in work.chapters if c.title), "") or work.id
+    work.title = fallback_title(work)  # never empty: chapter title, file name, first words
     return Draft(work, suggestions(doc))
 
 

@@ -1,5 +1,6 @@
-"""Web fixtures: the real app over a real SQLite file (and, for the ``pg_web`` fixture, a real PostgreSQL
-database), driven by Starlette's TestClient as a browser would drive it: forms carry the page's CSRF token."""
+"""Web fixtures: the real app over a real SQLite file (``web``, ``visitor``) or, for the rule tests, over a real
+SQLite file *and* a fresh database of the throwaway PostgreSQL server (``any_web``, ``any_visitor``), driven by
+Starlette's TestClient as a browser would drive it: forms carry the page's CSRF token."""
 
 from __future__ import annotations
 
@@ -123,3 +124,9 @@ def any_web(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Starlett
         with admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@pytest.fixture
+def any_visitor(any_web: Starlette) -> Callable[[], Visitor]:
+    """New browsers on ``any_web``: a test that takes it runs once on SQLite and once on PostgreSQL."""
+    return lambda: Visitor(any_web)

@@ -15,11 +15,11 @@ from tests.web.conftest import STORY, Visitor
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
-def test_api_works_answers_the_query_language(visitor: Callable[[], Visitor]) -> None:
-    author = visitor().register("author")
+def test_api_works_answers_the_query_language(any_visitor: Callable[[], Visitor]) -> None:
+    author = any_visitor().register("author")
     author.post_work(title="Cherry Blossoms", freeforms="Fluff")
     author.post_work(STORY.replace("cherry tree", "old oak"), title="The Old Oak", freeforms="Angst")
-    guest = visitor()
+    guest = any_visitor()
     body = guest.get("/api/works", params={"q": '"old oak"'}).json()
     assert body["total"] == 1 and [w["title"] for w in body["works"]] == ["The Old Oak"]
     assert set(body["works"][0]) >= {"id", "title", "author", "words", "tags", "rating"}
@@ -40,33 +40,33 @@ def test_the_openapi_document_lists_every_api_route(web: Starlette, visitor: Cal
     assert api_paths == set(document["paths"])
 
 
-def test_api_work_and_analysis(visitor: Callable[[], Visitor]) -> None:
-    author = visitor().register("author")
+def test_api_work_and_analysis(any_visitor: Callable[[], Visitor]) -> None:
+    author = any_visitor().register("author")
     work_id = author.post_work()
-    work = visitor().get(f"/api/works/{work_id}", params={"text": "1"}).json()
+    work = any_visitor().get(f"/api/works/{work_id}", params={"text": "1"}).json()
     assert work["title"] == "Under the Cherry Tree" and "Naruto" in work["tags"]["fandom"]
     assert any("Thanks to my beta reader" in n for n in work["notes_beginning"])
     assert "ran across the training field" in work["chapter_text"][0]
-    analysis = visitor().get(f"/api/works/{work_id}/analysis").json()
+    analysis = any_visitor().get(f"/api/works/{work_id}/analysis").json()
     assert analysis["fandoms"][0]["name"] == "Naruto"
-    assert visitor().get("/api/tags", params={"q": "Naru"}).json()["tags"]
+    assert any_visitor().get("/api/tags", params={"q": "Naru"}).json()["tags"]
 
 
-def test_search_page_shows_facets_and_sorts(visitor: Callable[[], Visitor]) -> None:
-    author = visitor().register("author")
+def test_search_page_shows_facets_and_sorts(any_visitor: Callable[[], Visitor]) -> None:
+    author = any_visitor().register("author")
     author.post_work(title="Alpha")
     author.post_work(STORY + "\n\nMore words here for a longer work. " * 20, title="Beta")
-    html = visitor().get("/search", params={"q": "Sakura", "sort": "words"}).text
+    html = any_visitor().get("/search", params={"q": "Sakura", "sort": "words"}).text
     assert "2 works found" in html and html.index(">Beta<") < html.index(">Alpha<")
     assert "<h2>Fandoms</h2>" in html and 'Naruto</a> <span class="count">(2)</span>' in html
-    error = visitor().get("/search", params={"q": "(unclosed"})
+    error = any_visitor().get("/search", params={"q": "(unclosed"})
     assert error.status_code == 400 and "FS601" in error.text
 
 
-def test_opds_catalogue_and_downloads(visitor: Callable[[], Visitor]) -> None:
-    author = visitor().register("author")
+def test_opds_catalogue_and_downloads(any_visitor: Callable[[], Visitor]) -> None:
+    author = any_visitor().register("author")
     work_id = author.post_work()
-    guest = visitor()
+    guest = any_visitor()
     root = etree.fromstring(guest.get("/opds").content)
     hrefs = [link.get("href") for link in root.iter(f"{ATOM}link")]
     assert "/opds/recent?page=1" in hrefs and "/opds/fandoms" in hrefs

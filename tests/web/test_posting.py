@@ -8,8 +8,8 @@ from collections.abc import Callable
 from tests.web.conftest import STORY, Visitor
 
 
-def test_preview_shows_recovered_notes_and_suggested_tags_with_evidence(visitor: Callable[[], Visitor]) -> None:
-    author = visitor().register("author")
+def test_preview_shows_recovered_notes_and_suggested_tags_with_evidence(any_visitor: Callable[[], Visitor]) -> None:
+    author = any_visitor().register("author")
     preview = author.post("/works/preview", {"text": STORY, "title": "Under the Cherry Tree"})
     assert preview.status_code == 200
     html = preview.text
@@ -21,8 +21,10 @@ def test_preview_shows_recovered_notes_and_suggested_tags_with_evidence(visitor:
     assert "Evidence" in html and "<q>" in html
 
 
-def test_publishing_keeps_only_the_accepted_suggestions_and_the_authors_tags(visitor: Callable[[], Visitor]) -> None:
-    author = visitor().register("author")
+def test_publishing_keeps_only_the_accepted_suggestions_and_the_authors_tags(
+    any_visitor: Callable[[], Visitor],
+) -> None:
+    author = any_visitor().register("author")
     preview = author.post("/works/preview", {"text": STORY, "title": "Chosen Tags", "freeforms": "Friendship"})
     draft = re.search(r'name="draft" value="([^"]+)"', preview.text)
     assert draft is not None
@@ -41,11 +43,11 @@ def test_publishing_keeps_only_the_accepted_suggestions_and_the_authors_tags(vis
 
 
 def test_the_work_page_shows_notes_lyrics_pov_header_reading_time_and_ao3_tag_groups(
-    visitor: Callable[[], Visitor],
+    any_visitor: Callable[[], Visitor],
 ) -> None:
-    author = visitor().register("author")
+    author = any_visitor().register("author")
     work_id = author.post_work()
-    html = visitor().get(f"/works/{work_id}").text
+    html = any_visitor().get(f"/works/{work_id}").text
     assert '<details class="notes"' in html and "Thanks to my beta reader" in html
     assert '<blockquote class="lyrics">' in html and "morning light" in html
     assert '<p class="pov-header">- Sakura -</p>' in html
@@ -55,8 +57,8 @@ def test_the_work_page_shows_notes_lyrics_pov_header_reading_time_and_ao3_tag_gr
     assert 'src="/works/1/cast.svg"' in html and 'src="/works/1/mood.svg"' in html
 
 
-def test_uploading_an_html_file_and_adding_chapters_with_navigation(visitor: Callable[[], Visitor]) -> None:
-    author = visitor().register("author")
+def test_uploading_an_html_file_and_adding_chapters_with_navigation(any_visitor: Callable[[], Visitor]) -> None:
+    author = any_visitor().register("author")
     page = "<html><body><h1>Paper Cranes</h1><p>Sakura folded a crane for Naruto every morning.</p></body></html>"
     preview = author.client.post(
         "/works/preview",
@@ -88,3 +90,32 @@ def test_a_bad_upload_is_refused_with_its_error_code(visitor: Callable[[], Visit
     )
     assert response.status_code == 400
     assert re.search(r"FS1\d\d", response.text)
+
+
+def test_pasted_text_without_a_title_gets_one_from_its_title_line_or_first_words(
+    any_visitor: Callable[[], Visitor],
+) -> None:
+    author = any_visitor().register("author")
+    titled = author.post("/works/preview", {"text": f"Lanterns at Dawn\nby quill\n\n{STORY}", "title": ""}).text
+    assert "<h1>Preview: Lanterns at Dawn</h1>" in titled
+    assert 'name="title" value="Lanterns at Dawn"' in titled
+    untitled = author.post("/works/preview", {"text": STORY.split("\n\n", 1)[1], "title": ""}).text
+    assert 'name="title" value="Sakura Haruno waited under the cherry tree while…"' in untitled
+
+
+def test_a_downloaded_epub_posted_again_keeps_its_notes_and_tags(visitor: Callable[[], Visitor]) -> None:
+    author = visitor().register("author")
+    work_id = author.post_work(summary="Sakura waits; Naruto is late.", freeforms="Friendship")
+    epub = author.get(f"/works/{work_id}/download.epub").content
+    preview = author.client.post(
+        "/works/preview",
+        data={"csrf_token": author.token(), "title": ""},
+        files={"file": ("again.epub", epub, "application/epub+zip")},
+    )
+    assert preview.status_code == 200, preview.text
+    html = preview.text
+    assert "<h1>Preview: Under the Cherry Tree</h1>" in html
+    assert "Beginning notes" in html and "Thanks to my beta reader" in html
+    assert "End notes" in html and "leave a comment" in html
+    assert "Sakura waits; Naruto is late." in html
+    assert "Additional Tags: Friendship" in html  # the author's tags came back as tags

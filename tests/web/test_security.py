@@ -31,13 +31,13 @@ def test_the_app_has_the_state_changing_routes_the_walk_covers(web: Starlette) -
 
 @pytest.mark.parametrize("logged_in", [False, True])
 def test_every_post_route_refuses_a_request_without_the_csrf_token(
-    web: Starlette, visitor: Callable[[], Visitor], logged_in: bool
+    any_web: Starlette, any_visitor: Callable[[], Visitor], logged_in: bool
 ) -> None:
-    author = visitor().register("author")
+    author = any_visitor().register("author")
     author.post_work()
-    caller = visitor().register("caller") if logged_in else visitor()
+    caller = any_visitor().register("caller") if logged_in else any_visitor()
     before = author.get("/works/1").text
-    for path in post_routes(web):
+    for path in post_routes(any_web):
         response = caller.post(path, {"body": "hello", "name": "guest", "title": "changed"}, csrf=False)
         assert response.status_code == 403, path
         assert "FS701" in response.text, path
@@ -47,11 +47,11 @@ def test_every_post_route_refuses_a_request_without_the_csrf_token(
     assert "changed" not in author.get("/works/1").text
 
 
-def test_another_visitors_token_is_refused(visitor: Callable[[], Visitor]) -> None:
-    author = visitor().register("author")
+def test_another_visitors_token_is_refused(any_visitor: Callable[[], Visitor]) -> None:
+    author = any_visitor().register("author")
     work_id = author.post_work()
-    attacker_token = visitor().token()
-    victim = visitor().register("victim")
+    attacker_token = any_visitor().token()
+    victim = any_visitor().register("victim")
     response = victim.client.post(f"/works/{work_id}/kudos", data={"csrf_token": attacker_token})
     assert response.status_code == 403
     assert victim.post(f"/works/{work_id}/kudos").status_code == 200
@@ -69,8 +69,8 @@ def test_every_page_sends_a_strict_content_security_policy(visitor: Callable[[],
         assert headers["x-frame-options"] == "DENY"
 
 
-def test_session_cookie_is_http_only_and_logout_ends_the_session(visitor: Callable[[], Visitor]) -> None:
-    reader = visitor()
+def test_session_cookie_is_http_only_and_logout_ends_the_session(any_visitor: Callable[[], Visitor]) -> None:
+    reader = any_visitor()
     token = reader.token("/register")
     response = reader.client.post(
         "/register", data={"csrf_token": token, "name": "reader", "password": "long enough"}, follow_redirects=False
@@ -82,9 +82,9 @@ def test_session_cookie_is_http_only_and_logout_ends_the_session(visitor: Callab
     assert reader.get("/preferences").status_code == 401
 
 
-def test_logins_are_throttled_after_repeated_failures(visitor: Callable[[], Visitor]) -> None:
-    visitor().register("target", "the real password")
-    attacker = visitor()
+def test_logins_are_throttled_after_repeated_failures(any_visitor: Callable[[], Visitor]) -> None:
+    any_visitor().register("target", "the real password")
+    attacker = any_visitor()
     statuses = [attacker.post("/login", {"name": "target", "password": f"guess {i}"}).status_code for i in range(7)]
     assert statuses[0] == 400
     assert statuses[-1] == 429

@@ -34,8 +34,8 @@ def assert_inert(document: str) -> None:
             assert not value.strip().lower().startswith("javascript:"), f"{name} {attribute}={value}"
 
 
-def test_script_in_summaries_notes_comments_and_bookmarks_never_runs(visitor: Callable[[], Visitor]) -> None:
-    author = visitor().register("author")
+def test_script_in_summaries_notes_comments_and_bookmarks_never_runs(any_visitor: Callable[[], Visitor]) -> None:
+    author = any_visitor().register("author")
     payload = " ".join(ATTACKS)
     work_id = author.post_work(
         STORY,
@@ -47,9 +47,9 @@ def test_script_in_summaries_notes_comments_and_bookmarks_never_runs(visitor: Ca
         f"/works/{work_id}/edit",
         {"title": f"Title {ATTACKS[0]}", "summary": payload, "notes_beginning": payload, "notes_end": payload},
     )
-    reader = visitor().register("reader")
+    reader = any_visitor().register("reader")
     reader.post(f"/works/{work_id}/comments", {"body": payload})
-    visitor().post(f"/works/{work_id}/comments", {"body": payload, "name": ATTACKS[1]})
+    any_visitor().post(f"/works/{work_id}/comments", {"body": payload, "name": ATTACKS[1]})
     reader.post(f"/works/{work_id}/bookmark", {"notes": payload})
     pages = [
         author.get(f"/works/{work_id}").text,
@@ -67,10 +67,10 @@ def test_script_in_summaries_notes_comments_and_bookmarks_never_runs(visitor: Ca
     assert "<em>kind</em>" in pages[2] or "&lt;script&gt;" in pages[2]
 
 
-def test_comment_text_is_escaped_or_sanitised_not_dropped(visitor: Callable[[], Visitor]) -> None:
-    author = visitor().register("author")
+def test_comment_text_is_escaped_or_sanitised_not_dropped(any_visitor: Callable[[], Visitor]) -> None:
+    author = any_visitor().register("author")
     work_id = author.post_work()
-    reader = visitor().register("reader")
+    reader = any_visitor().register("reader")
     reader.post(f"/works/{work_id}/comments", {"body": "I loved <b>this</b> & the <script>x()</script> ending"})
     html = reader.get(f"/works/{work_id}").text
     assert_inert(html)

@@ -11,9 +11,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ficshelf.analysis.analysers.basic import count_words
+from ficshelf.analysis.analysers.structure import recover_structure
 from ficshelf.analysis.doc import Doc
-from ficshelf.export.layout import Layout, lay_out
-from ficshelf.model import TAG_LABELS, TagKind, Work
+from ficshelf.export.layout import BlockKind, Layout, lay_out
+from ficshelf.ingest.titles import fallback_title
+from ficshelf.model import TAG_LABELS, Chapter, TagKind, Work
 
 #: Namespace of the stable EPUB/OPDS identifiers derived from a work's id.
 ID_NAMESPACE = uuid.UUID("6f1c3a52-7d1e-4b8e-9a51-3f0d2c9e8b47")
@@ -54,7 +56,20 @@ class Document:
 def build_document(work: Work, doc: Doc | None = None, link: str = "") -> Document:
     """The preface and reading layout of ``work``; ``doc`` is its analysis (optional) and ``link`` its page URL."""
     layout = lay_out(work, doc.structure if doc is not None else None)
-    return Document(preface(work, doc, link, len(layout.chapters)), layout)
+    found = preface(work, doc, link, len(layout.chapters))
+    if not work.title.strip() and work.needs_structure:
+        found.title = _raw_title(work, doc, layout)
+    return Document(found, layout)
+
+
+def _raw_title(work: Work, doc: Doc | None, layout: Layout) -> str:
+    """A raw text's title from its recovered structure: its only chapter heading's title, else (after its file
+    name) the first words of its story, not of its notes (``ingest.titles.fallback_title``)."""
+    structure = doc.structure if doc is not None and doc.structure is not None else recover_structure(work.text)
+    headings = structure.chapters
+    story = next((b.text for c in layout.chapters for b in c.blocks if b.kind is BlockKind.PROSE), "")
+    title = headings[0].title if len(headings) == 1 else ""
+    return fallback_title(Work(id=work.id, source=work.source, chapters=[Chapter(1, title, text=story)]))
 
 
 def work_identifier(work_id: str) -> str:
@@ -68,7 +83,7 @@ def preface(work: Work, doc: Doc | None, link: str, chapter_count: int) -> Prefa
         words = int(stats["words"]) if stats.get("words", "").isdigit() else count_words(work.text)
     total = "?" if work.complete is False else str(chapter_count)
     return Preface(
-        title=work.title.strip() or work.id,
+        title=fallback_title(work),
         authors=[a for a in work.authors if a.strip()] or ["Anonymous"],
         summary=work.summary,
         language=work.language or (doc.language if doc is not None else "") or "und",

@@ -59,7 +59,8 @@ def _stats(p: Preface) -> str:
 
 
 def notes_html(notes: list[str], label: str, css_class: str) -> str:
-    body = "".join(safe(note) for note in notes if note.strip())
+    """An ``<aside>`` of notes, each in its own ``<div class="note">`` (so an importer can tell them apart)."""
+    body = "".join(f'<div class="note">{safe(note)}</div>' for note in notes if note.strip())
     if not body:
         return ""
     return (

@@ -1,6 +1,7 @@
 """EPUB 2 and 3 → Work: the package (``epub_package``), then each spine document as a chapter.
 
-Navigation, table-of-contents, cover and title pages are not chapters. Two fan-fiction layouts add metadata
+Navigation, table-of-contents, cover and title pages are not chapters. ficshelf's own export is read back whole
+(``epub_ficshelf``: tags, series, stats, summary, work and chapter notes). Two fan-fiction layouts add metadata
 (see ``epub_meta``): AO3's downloads (a preface with the tags, one file per chapter with its summary and
 notes, an afterword) and FanFicFare's (a ``title_page.xhtml`` of "Label: value" entries, one file per
 chapter). A chapter's title comes from the heading that opens its file ("Chapter 3: The Storm" → "The
@@ -16,6 +17,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ficshelf.errors import EmptyInput
 from ficshelf.ingest import safe_zip
+from ficshelf.ingest.epub_ficshelf import is_ficshelf, read_chapter, read_title_page
 from ficshelf.ingest.epub_meta import (
     PageMeta,
     clean,
@@ -53,13 +55,36 @@ def read(data: bytes, source: str) -> list[Work]:
     meta = PageMeta()
     chapters: list[Chapter] = []
     ao3 = False
+    ours = is_ficshelf(package.dc)
     for item, tree in documents:
-        ao3 = _read_document(item, tree, package, meta, chapters, ao3)
+        if ours:
+            _read_ficshelf_document(item, tree, package, meta, chapters)
+        else:
+            ao3 = _read_document(item, tree, package, meta, chapters, ao3)
     if not chapters:
         raise EmptyInput("the EPUB holds no chapter text")
     work = Work(id=work_id_from_source(source), source=source, chapters=chapters)
     merge(work, package.dc, meta)
+    if ours and meta.summary:
+        work.summary = meta.summary  # the title page keeps the paragraphs dc:description flattens
     return [work]
+
+
+def _read_ficshelf_document(
+    item: SpineItem, tree: LexborHTMLParser, package: Package, meta: PageMeta, chapters: list[Chapter]
+) -> None:
+    """A document of ficshelf's own export: the title page, or one chapter (``epub_ficshelf``)."""
+    body = tree.body
+    if body is None:
+        return
+    if _is_front_matter(item, body, set((body.attributes.get("class") or "").split()), package):
+        if body.css_first("h1.title") is not None:
+            read_title_page(body, meta)
+        return
+    chapter, work_end = read_chapter(body, len(chapters) + 1)
+    if chapter.text or chapter.notes_beginning or chapter.notes_end:
+        chapters.append(chapter)
+    meta.notes_end.extend(work_end)
 
 
 def _read_document(

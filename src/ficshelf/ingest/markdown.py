@@ -1,12 +1,12 @@
-"""Markdown: rendered by markdown-it (CommonMark) to HTML, then to text like any HTML."""
+"""Markdown: rendered by markdown-it (CommonMark) to HTML, then read like any HTML page (a leading "# Title"
+is the work's title)."""
 
 from __future__ import annotations
 
 from markdown_it import MarkdownIt
 
 from ficshelf.ingest.decode import decode_bytes
-from ficshelf.ingest.html_text import html_to_text
-from ficshelf.ingest.text import work_from_text
+from ficshelf.ingest.html import work_from_html
 from ficshelf.model import Work
 
 # Raw HTML inside Markdown is kept as text, never passed through (html=False).
@@ -14,4 +14,4 @@ _MD = MarkdownIt("commonmark", {"html": False})
 
 
 def read(data: bytes, source: str) -> list[Work]:
-    return [work_from_text(html_to_text(_MD.render(decode_bytes(data))), source)]
+    return [work_from_html(_MD.render(decode_bytes(data)), source)]

@@ -7,6 +7,9 @@ analysis pipeline finds in the chapter) and the author's personal dictionary fro
 Accepting re-checks the *current* text inside the write that changes it and applies only a hint that is still
 there (``StaleHint`` otherwise, and nothing changes), so a report left open in another tab cannot damage a newer
 text.
+
+"Accept all" for one rule (``accept_rule``) applies every hint of a pattern rule (usage, grammar, mechanics,
+dialogue: one deterministic fix each) at once; spelling and name hints are guesses and are accepted one by one.
 """
 
 from __future__ import annotations
@@ -18,10 +21,9 @@ from ficshelf.analysis.analysers.beta import work_names
 from ficshelf.analysis.analysers.fandom import default_kb
 from ficshelf.analysis.pipeline import default_pipeline
 from ficshelf.archive import Archive
-from ficshelf.beta import Hint, PersonalDictionary, apply_hint, check
+from ficshelf.beta import Hint, PersonalDictionary, apply_hint, apply_hints, check
 from ficshelf.errors import NotAllowed, NotFound, StaleHint
 from ficshelf.model import Chapter, TagKind, Work
-from ficshelf.posting import Draft
 from ficshelf.store.chapters import revise_chapter_text
 from ficshelf.store.dictionaries import personal_dictionary, save_personal_dictionary
 from ficshelf.store.records import WorkPage
@@ -30,8 +32,8 @@ from ficshelf.store.works import get_work
 #: Work languages the beta reader checks (an unknown language is checked too).
 ENGLISH = ("en", "und", "")
 _PAIR = re.compile(r"\s*[/&]\s*")
-#: Characters of context shown on each side of a draft's hint.
-CONTEXT = 30
+#: Hint kinds whose suggestion is a guess (a dictionary's nearest word): never accepted in bulk.
+GUESSED_KINDS = ("spelling", "name")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,13 +46,13 @@ class Piece:
 
 
 @dataclass(frozen=True, slots=True)
-class Snippet:
-    """A hint of a draft's chapter with the text just before and after it."""
+class RuleGroup:
+    """The hints of one rule that "Accept all" would apply (at least two, each with one sure fix)."""
 
-    chapter: int
-    hint: Hint
-    before: str
-    after: str
+    rule: str
+    kind: str
+    message: str
+    count: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +65,10 @@ class BetaReport:
     @property
     def chapter(self) -> Chapter:
         return self.loaded.work.chapters[self.number - 1]
+
+    @property
+    def rule_groups(self) -> list[RuleGroup]:
+        return rule_groups(self.hints)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +105,40 @@ def accept_hint(archive: Archive, work_id: int, number: int, viewer: int | None,
 
     revise_chapter_text(archive.store, work_id, viewer, number, revise)
     archive.sync_index()
+
+
+def accept_rule(archive: Archive, work_id: int, number: int, viewer: int | None, rule: str) -> None:
+    """Apply every current hint of ``rule`` (its first suggestion) to the stored chapter, then reindex the work.
+
+    StaleHint when the chapter has no such hint any more (or the rule's fixes are guesses: spelling, names)."""
+    loaded = _owned(archive, work_id, number, viewer)
+    names = _names(loaded, loaded.work.chapters[number - 1].text)
+    personal = personal_dictionary(archive.store, viewer or 0)
+
+    def revise(current: str) -> str:
+        return apply_hints(current, of_rule(_hints(current, loaded, names, personal), rule))
+
+    revise_chapter_text(archive.store, work_id, viewer, number, revise)
+    archive.sync_index()
+
+
+def of_rule(hints: list[Hint], rule: str) -> list[Hint]:
+    """The hints of ``rule`` that "Accept all" applies; StaleHint when there are none."""
+    chosen = [h for h in hints if h.rule == rule and h.kind not in GUESSED_KINDS and h.suggestions]
+    if not chosen:
+        raise StaleHint(f"no hint of the rule {rule!r} is left to accept; here is the fresh report")
+    return chosen
+
+
+def rule_groups(hints: list[Hint]) -> list[RuleGroup]:
+    """The rules "Accept all" is offered for: two or more hints with a sure fix, in the order first met."""
+    groups: dict[str, list[Hint]] = {}
+    for hint in hints:
+        if hint.rule and hint.kind not in GUESSED_KINDS and hint.suggestions:
+            groups.setdefault(hint.rule, []).append(hint)
+    return [
+        RuleGroup(rule, found[0].kind, found[0].message, len(found)) for rule, found in groups.items() if len(found) > 1
+    ]
 
 
 def ignore_hint(archive: Archive, work_id: int, number: int, viewer: int | None, ref: HintRef) -> None:
@@ -154,23 +194,3 @@ def tag_names(tags: list[tuple[TagKind, str]]) -> list[str]:
     """Character names in character tags and in relationship tags ("Haruno Sakura/Rock Lee")."""
     names = [name for kind, name in tags if kind is TagKind.CHARACTER]
     return names + [n for kind, name in tags if kind is TagKind.RELATIONSHIP for n in _PAIR.split(name) if n]
-
-
-def draft_hints(archive: Archive, draft: Draft, viewer: int) -> list[Snippet]:
-    """The hints on a posting preview's chapters, each with a little text around it (read-only: after publishing,
-    the work's beta report accepts or ignores them)."""
-    work = draft.work
-    if work.language not in ENGLISH:
-        return []
-    names = tag_names([(t.kind, t.name) for t in work.tags] + [(s.kind, s.name) for s in draft.suggested])
-    kb, personal = default_kb(), personal_dictionary(archive.store, viewer)
-    return [
-        Snippet(
-            chapter.number,
-            hint,
-            chapter.text[max(0, hint.start - CONTEXT) : hint.start],
-            chapter.text[hint.end : hint.end + CONTEXT],
-        )
-        for chapter in work.chapters
-        for hint in check(chapter.text, names=names, kb=kb, personal=personal)
-    ]

@@ -23,14 +23,27 @@ def save_draft(folder: Path, owner: int, draft: Draft, restricted: bool) -> str:
     folder.mkdir(parents=True, exist_ok=True)
     _forget_old(folder)
     draft_id = secrets.token_urlsafe(18)
+    _write(folder, owner, draft_id, draft, restricted)
+    return draft_id
+
+
+def update_draft(folder: Path, owner: int, draft_id: str, draft: Draft, restricted: bool) -> None:
+    """Replace a draft kept under ``draft_id`` (after a beta hint was accepted into its text)."""
+    load_draft(folder, owner, draft_id)  # DraftExpired when it is gone or another account's
+    _write(folder, owner, draft_id, draft, restricted)
+
+
+def _write(folder: Path, owner: int, draft_id: str, draft: Draft, restricted: bool) -> None:
     record = {
         "owner": owner,
         "restricted": restricted,
         "work": asdict(draft.work),
         "suggested": [asdict(s) for s in draft.suggested],
     }
-    (folder / f"{draft_id}.json").write_text(json.dumps(record), encoding="utf-8")
-    return draft_id
+    # Written whole, then renamed: a reader never sees half a draft.
+    partial = folder / f".{draft_id}.json.partial"
+    partial.write_text(json.dumps(record), encoding="utf-8")
+    partial.replace(folder / f"{draft_id}.json")
 
 
 def load_draft(folder: Path, owner: int, draft_id: str) -> tuple[Draft, bool]:

@@ -1,4 +1,5 @@
-"""The author's beta report: ``/works/{id}/chapters/{n}/beta`` and its accept and ignore forms."""
+"""The beta reader on the web: a chapter's report (``/works/{id}/chapters/{n}/beta``), the posting preview's hint
+forms (``/works/drafts/{draft}/beta/…``) and the author's personal dictionary (``/beta/dictionary``)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,13 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from ficshelf.errors import InvalidValue, StaleHint
-from ficshelf.web.beta_report import HintRef, accept_hint, beta_report, ignore_hint
+from ficshelf.web.beta_dictionary import change_dictionary, dictionary_view
+from ficshelf.web.beta_report import HintRef, accept_hint, accept_rule, beta_report, ignore_hint
+from ficshelf.web.draft_beta import accept_draft_hint, accept_draft_rule, ignore_draft_hint
 from ficshelf.web.render import page
 from ficshelf.web.routes.params import field, path_int
-from ficshelf.web.security import checked_form, viewer
+from ficshelf.web.routes.posting import drafts_folder, show_draft
+from ficshelf.web.security import checked_form, require_account, viewer
 
 #: HTTP status of a report shown again because the hint acted on was stale.
 STALE_STATUS = 409
@@ -25,15 +29,21 @@ async def report(request: Request) -> Response:
 async def accept(request: Request) -> Response:
     form = await checked_form(request)
     work_id, number = path_int(request, "work_id"), path_int(request, "number")
+    archive, who = request.app.state.archive, viewer(request).id
+    try:
+        await run_in_threadpool(accept_hint, archive, work_id, number, who, _ref(form), _int(form, "choice"))
+    except StaleHint as err:
+        return await _show(request, notice=str(err), status_code=STALE_STATUS)
+    return _back(request, work_id, number)
+
+
+async def accept_all(request: Request) -> Response:
+    """Accept every hint of one rule in the chapter (``rule``)."""
+    form = await checked_form(request)
+    work_id, number = path_int(request, "work_id"), path_int(request, "number")
     try:
         await run_in_threadpool(
-            accept_hint,
-            request.app.state.archive,
-            work_id,
-            number,
-            viewer(request).id,
-            _ref(form),
-            _int(form, "choice"),
+            accept_rule, request.app.state.archive, work_id, number, viewer(request).id, field(form, "rule")
         )
     except StaleHint as err:
         return await _show(request, notice=str(err), status_code=STALE_STATUS)
@@ -50,6 +60,54 @@ async def ignore(request: Request) -> Response:
     return _back(request, work_id, number)
 
 
+async def draft_accept(request: Request) -> Response:
+    form = await checked_form(request)
+    who, draft_id = require_account(request), request.path_params["draft_id"]
+    args = (request.app.state.archive, drafts_folder(request), who.id or 0, draft_id, _int(form, "chapter"))
+    try:
+        await run_in_threadpool(accept_draft_hint, *args, _ref(form), _int(form, "choice"))
+    except StaleHint as err:
+        return await show_draft(request, draft_id, notice=str(err), status_code=STALE_STATUS)
+    return _to_draft(request, draft_id)
+
+
+async def draft_accept_all(request: Request) -> Response:
+    form = await checked_form(request)
+    who, draft_id = require_account(request), request.path_params["draft_id"]
+    args = (request.app.state.archive, drafts_folder(request), who.id or 0, draft_id, field(form, "rule"))
+    try:
+        await run_in_threadpool(accept_draft_rule, *args)
+    except StaleHint as err:
+        return await show_draft(request, draft_id, notice=str(err), status_code=STALE_STATUS)
+    return _to_draft(request, draft_id)
+
+
+async def draft_ignore(request: Request) -> Response:
+    form = await checked_form(request)
+    who, draft_id = require_account(request), request.path_params["draft_id"]
+    args = (request.app.state.archive, drafts_folder(request), who.id or 0, draft_id, _int(form, "chapter"))
+    try:
+        await run_in_threadpool(ignore_draft_hint, *args, _ref(form))
+    except StaleHint as err:
+        return await show_draft(request, draft_id, notice=str(err), status_code=STALE_STATUS)
+    return _to_draft(request, draft_id)
+
+
+async def dictionary(request: Request) -> Response:
+    who = require_account(request)
+    view = await run_in_threadpool(dictionary_view, request.app.state.archive, who.id or 0)
+    return page(request, "dictionary.html", dictionary=view)
+
+
+async def dictionary_change(request: Request) -> Response:
+    """``action``: ``add`` or ``forget`` a ``word``; ``unmute`` a ``rule``."""
+    form = await checked_form(request)
+    who = require_account(request)
+    action, value = field(form, "action"), field(form, "rule") or field(form, "word")
+    await run_in_threadpool(change_dictionary, request.app.state.archive, who.id or 0, action, value)
+    return RedirectResponse(request.url_for("beta_dictionary"), status_code=303)
+
+
 async def _show(request: Request, notice: str = "", status_code: int = 200) -> Response:
     work_id, number = path_int(request, "work_id"), path_int(request, "number")
     found = await run_in_threadpool(beta_report, request.app.state.archive, work_id, number, viewer(request).id)
@@ -58,6 +116,10 @@ async def _show(request: Request, notice: str = "", status_code: int = 200) -> R
 
 def _back(request: Request, work_id: int, number: int) -> Response:
     return RedirectResponse(request.url_for("beta_report", work_id=work_id, number=number), status_code=303)
+
+
+def _to_draft(request: Request, draft_id: str) -> Response:
+    return RedirectResponse(f"{request.url_for('draft_preview', draft_id=draft_id)}#beta", status_code=303)
 
 
 def _ref(form: FormData) -> HintRef:
@@ -71,8 +133,16 @@ def _int(form: FormData, name: str) -> int:
         raise InvalidValue(f"{name} must be a whole number") from None
 
 
+_REPORT = "/works/{work_id:int}/chapters/{number:int}/beta"
+_DRAFT = "/works/drafts/{draft_id:str}/beta"
 routes = [
-    Route("/works/{work_id:int}/chapters/{number:int}/beta", report, name="beta_report"),
-    Route("/works/{work_id:int}/chapters/{number:int}/beta/accept", accept, methods=["POST"], name="beta_accept"),
-    Route("/works/{work_id:int}/chapters/{number:int}/beta/ignore", ignore, methods=["POST"], name="beta_ignore"),
+    Route(_REPORT, report, name="beta_report"),
+    Route(f"{_REPORT}/accept", accept, methods=["POST"], name="beta_accept"),
+    Route(f"{_REPORT}/accept-all", accept_all, methods=["POST"], name="beta_accept_all"),
+    Route(f"{_REPORT}/ignore", ignore, methods=["POST"], name="beta_ignore"),
+    Route(f"{_DRAFT}/accept", draft_accept, methods=["POST"], name="draft_beta_accept"),
+    Route(f"{_DRAFT}/accept-all", draft_accept_all, methods=["POST"], name="draft_beta_accept_all"),
+    Route(f"{_DRAFT}/ignore", draft_ignore, methods=["POST"], name="draft_beta_ignore"),
+    Route("/beta/dictionary", dictionary, name="beta_dictionary"),
+    Route("/beta/dictionary", dictionary_change, methods=["POST"], name="beta_dictionary_post"),
 ]

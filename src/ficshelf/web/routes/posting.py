@@ -3,6 +3,8 @@ add a chapter; edit or delete one's own work; accept or reject suggestions later
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 from starlette.requests import Request
@@ -11,12 +13,13 @@ from starlette.routing import Route
 
 from ficshelf.errors import InputError, InvalidValue, NotAllowed
 from ficshelf.ingest.sources import read_blob
+from ficshelf.ingest.text import work_from_text
 from ficshelf.model import Chapter, Tag, TagKind, Work
 from ficshelf.posting import prepare, publish
 from ficshelf.store.chapters import add_chapter
 from ficshelf.store.work_tags import accept_tags, reject_tags
 from ficshelf.store.works import delete_work, get_work, update_work
-from ficshelf.web.beta_report import draft_hints
+from ficshelf.web.draft_beta import draft_hints
 from ficshelf.web.drafts import drop_draft, load_draft, save_draft
 from ficshelf.web.render import page
 from ficshelf.web.routes.params import field, path_int
@@ -57,7 +60,7 @@ async def work_from(form: FormData) -> Work:
         text = field(form, "text").replace("\r\n", "\n")
         if not text.strip():
             raise InvalidValue("paste the work's text or choose a file")
-        work = Work(id="web", source="web", chapters=[Chapter(1, text=text)], needs_structure=True)
+        work = work_from_text(text, "web", work_id="web", title=title)  # a title line of the text, if none typed
     work.title = title or work.title
     work.summary = summary or work.summary
     work.tags = [*work.tags, *tags_from(form)]
@@ -75,27 +78,47 @@ async def preview(request: Request) -> Response:
     work = await work_from(form)
     draft = await run_in_threadpool(prepare, work)
     restricted = field(form, "restricted") == "on"
-    draft_id = save_draft(request.app.state.archive.data_dir / "drafts", who.id or 0, draft, restricted)
+    draft_id = save_draft(drafts_folder(request), who.id or 0, draft, restricted)
+    return await show_draft(request, draft_id)
+
+
+async def draft_preview(request: Request) -> Response:
+    """The preview of a kept draft again (where the beta forms on the preview lead back to)."""
+    require_account(request)
+    return await show_draft(request, request.path_params["draft_id"])
+
+
+async def show_draft(request: Request, draft_id: str, notice: str = "", status_code: int = 200) -> Response:
+    """The preview page of draft ``draft_id``: structure, beta hints with their forms, suggested tags."""
+    who = require_account(request)
+    draft, restricted = load_draft(drafts_folder(request), who.id or 0, draft_id)
     author = {tag_key(t) for t in draft.author_tags}
     suggested = [s for s in draft.suggested if tag_key(Tag(s.kind, s.name)) not in author]
     hints = await run_in_threadpool(draft_hints, request.app.state.archive, draft, who.id or 0)
     return page(
         request,
         "preview.html",
+        status_code=status_code,
         draft=draft,
         draft_id=draft_id,
         suggested=suggested,
         restricted=restricted,
         key=tag_key,
         hints=hints,
+        notice=notice,
     )
+
+
+def drafts_folder(request: Request) -> Path:
+    folder: Path = request.app.state.archive.data_dir / "drafts"
+    return folder
 
 
 async def publish_draft(request: Request) -> Response:
     form = await checked_form(request)
     who = require_account(request)
     archive = request.app.state.archive
-    folder = archive.data_dir / "drafts"
+    folder = drafts_folder(request)
     draft_id = field(form, "draft")
     draft, restricted = load_draft(folder, who.id or 0, draft_id)
     restricted = field(form, "restricted") == "on" if "restricted_choice" in form else restricted
@@ -196,6 +219,7 @@ async def new_chapter(request: Request) -> Response:
 routes = [
     Route("/works/new", new_work, name="new_work"),
     Route("/works/preview", preview, methods=["POST"], name="preview"),
+    Route("/works/drafts/{draft_id:str}", draft_preview, name="draft_preview"),
     Route("/works/publish", publish_draft, methods=["POST"], name="publish"),
     Route("/works/{work_id:int}/tags", review_tags, methods=["POST"], name="review_tags"),
     Route("/works/{work_id:int}/edit", edit_form, name="edit_work"),
