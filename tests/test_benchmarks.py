@@ -52,9 +52,9 @@ def test_every_benchmark_script_is_covered() -> None:
 
 def test_runner_prints_one_table_of_every_step(few_works: Path) -> None:
     """``make bench``'s runner on a few works (the server and Ray steps left out to stay under a minute)."""
+    options = ["--quick", "--skip", "web,batch", "--jsonl", str(few_works)]
     result = subprocess.run(
-        [sys.executable, str(REPO / "benchmarks" / "run_all.py"), "--quick", "--skip", "web,batch"]
-        + ["--jsonl", str(few_works)],
+        [sys.executable, str(REPO / "benchmarks" / "run_all.py"), *options],
         capture_output=True,
         text=True,
         timeout=300,
