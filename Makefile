@@ -40,12 +40,9 @@ typecheck:
 pytest:
 	$(BIN)/pytest -q
 
+# Every benchmark, then one combined table (docs/benchmarks.md); e.g. make bench BENCH_ARGS="--quick" or "--no-postgres".
 bench: $(STAMP)
-	$(BIN)/python benchmarks/structure.py
-	$(BIN)/python benchmarks/analyze.py
-	$(BIN)/python benchmarks/beta.py
-	$(BIN)/python benchmarks/search.py --works 10000
-	$(BIN)/python benchmarks/batch.py
+	$(BIN)/python benchmarks/run_all.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info

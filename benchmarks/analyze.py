@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from _report import report
 from ficshelf.analysis.analysers.basic import count_words
 from ficshelf.analysis.doc import Doc
 from ficshelf.analysis.pipeline import default_pipeline
@@ -132,6 +133,11 @@ def main() -> None:
         print(f"{label:<44} {words:>11,} {spacy_seconds:>8.2f} {words / spacy_seconds:>13,.0f}")
     print(f"ratio pipeline / regex scan: {ours / (total / scan):.3f} (target >= 0.06)")
     print(f"peak RSS of the pipeline run: {peak_mb:.0f} MB (target <= 500 MB)")
+    report("analysis", "default pipeline (tagging)", ours, "words/CPU-s")
+    report("analysis", "with beta hints (ficshelf analyze)", total / beta_seconds, "words/CPU-s")
+    report("analysis", "spaCy small NER", spacy_row[0] / spacy_row[1] if spacy_row else "skipped", "words/CPU-s")
+    report("analysis", "ratio to a \\w+ regex scan", ours / (total / scan))
+    report("analysis", "peak RSS", peak_mb, "MB")
     if args.stages:
         _print_stages(works, passes, total)
 

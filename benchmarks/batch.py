@@ -17,6 +17,7 @@ from pathlib import Path
 
 import ray
 
+from _report import report
 from ficshelf.batch.job import pending, prepare_output, run_shards
 
 DEV = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "dev.jsonl"
@@ -46,14 +47,15 @@ def run(path: Path, workers: int, shard_size: int) -> dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--input", type=Path, default=DEV)
+    parser.add_argument("--input", "--jsonl", dest="input", type=Path, default=DEV)
     parser.add_argument("--shard-size", type=int, default=25)
+    parser.add_argument("--workers", default="1,2", help="comma-separated worker counts, one run each")
     args = parser.parse_args()
     print(f"batch analyze over {args.input.name}, shards of {args.shard_size} lines, local Ray")
     print("| workers | Ray start s | wall s | words | words/s (wall) | words/CPU-s per worker |")
     print("|---|---|---|---|---|---|")
     rates = []
-    for workers in (1, 2):
+    for workers in (int(n) for n in args.workers.split(",")):
         row = run(args.input, workers, args.shard_size)
         per_cpu = row["words"] / row["cpu_s"]
         rates.append(per_cpu)
@@ -61,10 +63,13 @@ def main() -> None:
             f"| {workers} | {row['ray_start_s']:.1f} | {row['wall_s']:.1f} | {row['words']:,.0f} | "
             f"{row['words'] / row['wall_s']:,.0f} | {per_cpu:,.0f} |"
         )
+        report(f"batch on local Ray, {workers} worker(s)", "words/s (wall)", row["words"] / row["wall_s"], "words/s")
+        report(f"batch on local Ray, {workers} worker(s)", "per worker", per_cpu, "words/CPU-s")
     rate = min(rates)
     for n in (100, 1000):
         hours = AO3_WORDS / rate / n / 3600
         print(f"projection: 1.5e11 words on {n} workers at {rate:,.0f} words/CPU-s each: {hours:,.1f} h")
+        report("projection: 15M works, 1.5e11 words", f"{n} workers at {rate:,.0f} words/CPU-s", hours, "h")
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ import argparse
 import time
 from pathlib import Path
 
+from _report import report
 from ficshelf.analysis.analysers.basic import count_words
 from ficshelf.analysis.analysers.beta import work_names
 from ficshelf.analysis.pipeline import default_pipeline
@@ -50,6 +51,7 @@ def main() -> None:
         rows.append(("beta, later passes", t2 - t1, words_per_pass * (passes - 1)))
     for name, seconds, words in rows:
         print(f"{name:<34} {seconds:>8.2f} {words / seconds:>14,.0f}")
+        report("beta reader", name, words / seconds, "words/CPU-s")
 
 
 if __name__ == "__main__":

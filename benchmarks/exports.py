@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from _report import report
 from ficshelf.analysis.analysers.basic import count_words
 from ficshelf.analysis.doc import Doc
 from ficshelf.analysis.pipeline import default_pipeline
@@ -46,6 +47,7 @@ def main() -> None:
             step(doc)
         spent = time.process_time() - t0
         print(f"| {name} | {1000 * spent / len(docs):.1f} | {len(docs) / spent:,.0f} | {words / spent:,.0f} |")
+        report("exports", name, len(docs) / spent, "works/CPU-s")
 
 
 if __name__ == "__main__":

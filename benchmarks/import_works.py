@@ -17,6 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from _report import report
 from ficshelf.analysis.pipeline import default_pipeline
 from ficshelf.cli.import_works import drafts
 from ficshelf.errors import FicshelfError
@@ -92,6 +93,8 @@ def main() -> None:
     ]:
         print(f"{name:<34} {seconds:>9.2f} {args.works / seconds:>12,.1f}")
     print(f"{'wall clock, all stages':<34} {wall:>9.2f} {args.works / wall:>12,.1f}")
+    report(f"import ({dialect})", "all stages", args.works / total, "works/CPU-s")
+    report(f"import ({dialect})", "all stages, wall clock", args.works / wall, "works/s")
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from _report import report_rows  # noqa: E402
 from ficshelf.errors import FicshelfError  # noqa: E402
 from ficshelf.ingest.jsonl import record_to_work  # noqa: E402
 from ficshelf.model import TagKind  # noqa: E402
@@ -218,6 +219,8 @@ def main() -> None:
     print("|" + "---|" * len(columns))
     for row in rows:
         print("| " + " | ".join(row.get(column, "") for column in columns) + " |")
+    for row in rows:  # the headline figures for benchmarks/run_all.py
+        report_rows(f"search, {row['works']} works", [row], "backend", ["CPU p50 ms", "CPU p95 ms", "wall p95 ms"])
 
 
 if __name__ == "__main__":

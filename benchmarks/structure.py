@@ -12,6 +12,7 @@ import argparse
 import time
 from pathlib import Path
 
+from _report import report
 from ficshelf.analysis.analysers.basic import count_words
 from ficshelf.analysis.analysers.structure import recover_structure
 from ficshelf.errors import FicshelfError
@@ -54,6 +55,7 @@ def main() -> None:
     print(f"{'stage':<32} {'CPU s':>8} {'words/CPU-s':>14}")
     for name, seconds in rows:
         print(f"{name:<32} {seconds:>8.2f} {total / seconds:>14,.0f}")
+        report("structure", name, total / seconds, "words/CPU-s")
 
 
 if __name__ == "__main__":

@@ -28,6 +28,8 @@ from pathlib import Path
 
 import httpx
 
+from _report import report
+
 FICSHELF = [sys.executable, "-c", "from ficshelf.cli.main import main; main()"]
 HOST = "127.0.0.1"
 
@@ -149,6 +151,10 @@ def main() -> None:
         f"| {args.paths} | {args.workers} | {args.clients} | {count:,} | {errors} | {count / elapsed:,.0f} | "
         f"{q[49] * 1000:.0f} | {q[94] * 1000:.0f} | {q[98] * 1000:.0f} | {cpu_ms:.2f} |"
     )
+    page = f"web, {args.paths} pages, {args.clients} clients"
+    report(page, "requests/s", count / elapsed, "req/s")
+    report(page, "p99", q[98] * 1000, "ms")
+    report(page, "server CPU per request", cpu_ms, "ms")
 
 
 if __name__ == "__main__":

@@ -11,7 +11,6 @@ import json
 import os
 import socket
 import time
-import uuid
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,8 @@ import pyarrow.parquet as pq
 from ficshelf.analysis.output import doc_to_json
 from ficshelf.analysis.pipeline import default_pipeline
 from ficshelf.annotation import analyse_item
-from ficshelf.batch.shards import Shard, read_shard
+from ficshelf.batch.files import write_atomically
+from ficshelf.batch.shards import Shard, read_shard, shard_is_archive_export
 from ficshelf.errors import FicshelfError
 from ficshelf.posting import suggestions
 
@@ -30,7 +30,8 @@ SHARDS_DIR = "shards"
 FINISHED_LOG = "finished.log"
 
 #: One row per analysed work. ``analysis`` is exactly the object ``ficshelf analyze`` prints (as JSON text);
-#: ``suggested_tags`` is what ``ficshelf import`` would store as pending suggestions (``ficshelf.posting``).
+#: ``suggested_tags`` is what ``ficshelf import`` would store as pending suggestions (``ficshelf.posting``);
+#: ``archive_id`` is the work's id in the archive it was exported from (``--from-archive``), else null.
 SCHEMA = pa.schema(
     [
         ("work_id", pa.string()),
@@ -41,6 +42,7 @@ SCHEMA = pa.schema(
         ("fandom", pa.string()),
         ("analysis", pa.string()),
         ("suggested_tags", pa.string()),
+        ("archive_id", pa.int64()),
     ]
 )
 
@@ -66,6 +68,7 @@ def annotate_shard(shard: Shard, out: Path) -> dict[str, Any]:
         return {"shard": shard.name, "works": 0, "failed": 0, "errors": [], "skipped": True}
     started = time.process_time()
     pipeline = default_pipeline()
+    from_archive = shard_is_archive_export(shard)
     rows: list[dict[str, Any]] = []
     errors: list[str] = []
     for item in read_shard(shard):
@@ -84,9 +87,10 @@ def annotate_shard(shard: Shard, out: Path) -> dict[str, Any]:
                 "fandom": analysis["fandoms"][0]["name"] if analysis["fandoms"] else None,
                 "analysis": json.dumps(analysis, ensure_ascii=False),
                 "suggested_tags": json.dumps([_tag_json(s) for s in suggestions(doc)], ensure_ascii=False),
+                "archive_id": int(analysis["id"]) if from_archive else None,
             }
         )
-    _write_atomically(parquet_path(out, shard.name), lambda tmp: pq.write_table(_table(rows), tmp))
+    write_atomically(parquet_path(out, shard.name), lambda tmp: pq.write_table(_table(rows), tmp))
     marker = {
         **shard.to_row(),
         "works": len(rows),
@@ -96,7 +100,7 @@ def annotate_shard(shard: Shard, out: Path) -> dict[str, Any]:
         "cpu_s": round(time.process_time() - started, 3),  # this task's CPU time: analysis and writing
         "finished": time.time(),
     }
-    _write_atomically(marker_path(out, shard.name), lambda tmp: tmp.write_text(json.dumps(marker), encoding="utf-8"))
+    write_atomically(marker_path(out, shard.name), lambda tmp: tmp.write_text(json.dumps(marker), encoding="utf-8"))
     _log_finish(out, shard.name, len(rows))
     return {"shard": shard.name, "works": len(rows), "failed": len(errors), "errors": errors, "skipped": False}
 
@@ -110,16 +114,6 @@ def _tag_json(tag: Any) -> dict[str, Any]:
     data["kind"] = tag.kind.value
     data["source"] = tag.source.value
     return data
-
-
-def _write_atomically(final: Path, write: Any) -> None:
-    final.parent.mkdir(parents=True, exist_ok=True)
-    tmp = final.with_name(f".{final.name}.{uuid.uuid4().hex}.tmp")
-    try:
-        write(tmp)
-        os.replace(tmp, final)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def _log_finish(out: Path, name: str, works: int) -> None:

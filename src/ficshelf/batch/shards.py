@@ -57,6 +57,11 @@ def read_shard(shard: Shard, settings: Settings | None = None) -> Iterator[Item]
     """The shard's records as Items, with the same sources and errors as ``ficshelf analyze`` gives them."""
     settings = settings or get_settings()
     path = Path(shard.path)
+    if shard_is_archive_export(shard):
+        from ficshelf.batch.archive import archive_items
+
+        yield from archive_items(path, shard.first, shard.last)
+        return
     if is_parquet(path):
         yield from _parquet_items(shard, settings)
         return
@@ -66,6 +71,15 @@ def read_shard(shard: Shard, settings: Settings | None = None) -> Iterator[Item]
                 break
             if number >= shard.first and line.strip():
                 yield jsonl_item(line, f"{shard.shown}:{number}", settings)
+
+
+def shard_is_archive_export(shard: Shard) -> bool:
+    """Whether the shard's file is an archive export (``--from-archive``) rather than JSON Lines-like records."""
+    if not is_parquet(Path(shard.path)):
+        return False
+    from ficshelf.batch.archive import is_archive_export
+
+    return is_archive_export(Path(shard.path))
 
 
 def is_parquet(path: Path) -> bool:

@@ -31,3 +31,16 @@ def suggest_by_source(store: Store, suggestions: Mapping[str, Sequence[Suggested
         ids = [work.id for work in works]
         enqueue(session, ids)
         return ids
+
+
+def suggest_by_id(store: Store, suggestions: Mapping[int, Sequence[SuggestedTag]]) -> list[int]:
+    """``suggest_by_source`` for annotations of an archive export (``--from-archive``): works found by their id."""
+    if not suggestions:
+        return []
+    with store.write() as session:
+        works = session.scalars(select(t.Work).where(t.Work.id.in_(list(suggestions)))).all()
+        for work in works:
+            write_tags(session, work, None, list(suggestions[work.id]))
+        ids = [work.id for work in works]
+        enqueue(session, ids)
+        return ids
