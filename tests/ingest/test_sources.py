@@ -129,3 +129,14 @@ def test_jsonl_bad_lines_cost_one_item(tmp_path: Path) -> None:
 def test_missing_path_is_reported(tmp_path: Path) -> None:
     items = list(read_paths([tmp_path / "nope.txt"]))
     assert len(items) == 1 and items[0].error is not None and items[0].error.code == "FS110"
+
+
+def test_jsonl_reads_ao3_completion_words(tmp_path: Path) -> None:
+    path = tmp_path / "works.jsonl"
+    values = ["Complete Work", "Work in Progress", True, "completed", "no"]
+    path.write_text(
+        "".join(json.dumps({"id": f"w{i}", "text": GOOD, "complete": v}) + "\n" for i, v in enumerate(values)),
+        encoding="utf-8",
+    )
+    works = [item.work for item in read_paths([path])]
+    assert [w.complete if w else None for w in works] == [True, False, True, True, False]

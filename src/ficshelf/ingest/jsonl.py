@@ -69,4 +69,6 @@ def _add_metadata(work: Work, record: dict[str, Any]) -> None:
     if isinstance(complete, bool):
         work.complete = complete
     elif isinstance(complete, str):
-        work.complete = complete.strip().lower() in {"complete", "completed", "yes", "true"}
+        value = complete.strip().lower()
+        # AO3's own words are "Complete Work" and "Work in Progress".
+        work.complete = value.startswith("complete") or value in {"yes", "true"}
