@@ -57,6 +57,11 @@ class Character:
     ambiguous: set[str] = field(default_factory=set)
     synonyms: list[str] = field(default_factory=list)
     major: bool = False
+    #: Lower-cased family names ("potter"; both of "Lily Evans Potter"): a story's bare "Potter" may mean any
+    #: character who carries it (see :meth:`Fandom.families`).
+    family: set[str] = field(default_factory=set)
+    #: The generation of the cast the character belongs to ("next generation"), or "" (see docs/knowledge-base.md).
+    era: str = ""
 
     @property
     def all_forms(self) -> set[str]:
@@ -90,6 +95,14 @@ class Fandom:
     umbrellas: list[str] = field(default_factory=list)
     #: About how many works AO3 lists under the fandom: its prior in fandom detection (0 when unknown).
     works: int = 0
+
+    def families(self) -> dict[str, list[Character]]:
+        """Family names two or more of the fandom's characters carry ("potter" → Harry, James, Lily …)."""
+        members: dict[str, list[Character]] = {}
+        for character in self.characters.values():
+            for family in character.family:
+                members.setdefault(family, []).append(character)
+        return {family: found for family, found in members.items() if len(found) > 1}
 
 
 @dataclass(slots=True, eq=False)
@@ -195,6 +208,7 @@ def _shared(entries: list[dict[str, Any]], key: str) -> set[str]:
 def _fill(character: Character, entry: dict[str, Any], shared_family: set[str]) -> None:
     character.gender = entry.get("gender", character.gender)
     character.major = bool(entry.get("major", character.major))
+    character.era = entry.get("era", character.era)
     character.synonyms += entry.get("synonyms", [])
     names = {a.lower() for a in entry.get("aliases", [])}
     if _is_group_tag(entry):
@@ -202,6 +216,7 @@ def _fill(character: Character, entry: dict[str, Any], shared_family: set[str]) 
         return
     names |= _tag_names(character.name) | _tag_names(character.tag)
     given, family = entry.get("given", ""), entry.get("family", "")
+    character.family |= _family_names(character.name, given, family)
     if given and family:
         names |= {f"{given} {family}".lower(), f"{family} {given}".lower(), given.lower()}
     elif given:
@@ -222,6 +237,16 @@ def _is_group_tag(entry: dict[str, Any]) -> bool:
     return entry.get("gender", "u") == "u" and not any(
         entry.get(k) for k in ("given", "family", "aliases", "titles", "ambiguous")
     )
+
+
+def _family_names(name: str, given: str, family: str) -> set[str]:
+    """The family name and the later words of the canonical name ("Lily Evans Potter": evans, potter); not the
+    given name, which comes first or last ("Uchiha Itachi")."""
+    words = name.split("|")[0].split(" (")[0].split()
+    found = {w.lower() for w in words[1:] if w.isalpha() and w[:1].isupper() and len(w) > 2}
+    if family:
+        found.add(family.lower())
+    return found - {given.lower()}
 
 
 def _tag_names(tag: str) -> set[str]:

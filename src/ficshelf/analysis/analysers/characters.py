@@ -17,10 +17,12 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ficshelf.analysis.analysers.discovery import discover_names, sentence_initial
+from ficshelf.analysis.analysers.fandom import default_kb
 from ficshelf.analysis.doc import Doc
-from ficshelf.analysis.kb import Character
+from ficshelf.analysis.kb import Character, KnowledgeBase
 from ficshelf.analysis.matcher import AMBIGUOUS, NAME, VOCAB, Entry, Hit
 from ficshelf.analysis.results import CharacterResult
 
@@ -37,9 +39,12 @@ _SUGGEST_SHARE = 0.05
 
 class CharactersAnalyser:
     name = "characters"
-    version = 1
+    version = 2
     requires = ("text", "hits", "fandoms")
     provides = ("characters",)
+
+    def __init__(self, kb: KnowledgeBase | None = None) -> None:
+        self.families = families_of(kb or default_kb())
 
     def __call__(self, doc: Doc) -> None:
         allowed = _allowed_fandoms(doc)
@@ -80,17 +85,24 @@ class CharactersAnalyser:
                 chars[named[0].name] = named[0]
                 found[named[0].name].append((hit, named[0]))
                 unshared[named[0].name] += 1
+        eras = _eras(chars, unshared)
         for hit, candidates in shared_hits:
-            best = max(candidates, key=lambda c: (unshared[c.name], c.major, -len(c.name)))
+            era = _era_choice(candidates, eras, unshared)
+            best = max(candidates, key=lambda c: (c is era, unshared[c.name], c.major, -len(c.name)))
             chars[best.name] = best
             found[best.name].append((hit, best))
         accepted = _accepted_ambiguous(doc.text, ambiguous_hits, found)
         for hit, candidates in ambiguous_hits:
             present = [c for c in candidates if c.name in accepted]
             if present and (hit.surface[:1].isupper() or accepted[present[0].name].lowercase_ok):
-                best = max(present, key=lambda c: (len(found.get(c.name, ())), accepted[c.name].strength, c.major))
+                era = _era_choice(present, eras, unshared)
+                best = max(
+                    present,
+                    key=lambda c: (c is era, len(found.get(c.name, ())), accepted[c.name].strength, c.major),
+                )
                 chars[best.name] = best
                 found[best.name].append((hit, best))
+        bare = _share_family_names(found, chars, self.families)
         listed = {f.name for f in doc.fandoms}
         for name, (character, hits) in _outside(outside, listed).items():
             if name not in found:
@@ -113,9 +125,69 @@ class CharactersAnalyser:
                 )
             )
         headers = [h.text.lower() for h in doc.structure.section_headers] if doc.structure else []
-        _assign_roles(results, headers)
+        _assign_roles(results, headers, {n for n, k in bare.items() if k == len(found.get(n, ()))})
         results.sort(key=lambda r: (r.role != "main", -r.mentions, r.name))
         doc.characters = results
+
+
+def _eras(chars: dict[str, Character], unshared: Counter[str]) -> Counter[str]:
+    """How many characters of each era ("next generation") the work names by names of their own."""
+    eras: Counter[str] = Counter(c.era for name, c in chars.items() if c.era and unshared[name])
+    eras[""] = 0
+    return eras
+
+
+def _era_choice(candidates: list[Character], eras: Counter[str], unshared: Counter[str]) -> Character | None:
+    """The candidate of the era the story is set in: two or more of its era named, or one while no candidate
+    of another era is named by a name of their own ("Albus Dumbledore")."""
+    best = max(candidates, key=lambda c: eras[c.era])
+    rivals = any(unshared[c.name] for c in candidates if c.era != best.era)
+    return best if eras[best.era] >= 2 or (eras[best.era] == 1 and not rivals) else None
+
+
+#: (fandom, lower-cased family name) → the fandom's characters who carry it, for families two or more share
+Families = dict[tuple[str, str], list[Character]]
+
+
+@lru_cache(maxsize=4)
+def families_of(kb: KnowledgeBase) -> Families:
+    return {(f.name, family): members for f in kb.fandoms.values() for family, members in f.families().items()}
+
+
+def _share_family_names(
+    found: dict[str, list[tuple[Hit, Character]]], chars: dict[str, Character], families: Families
+) -> dict[str, int]:
+    """A bare family name ("Potter", "Malfoy") goes to the family member the work names most by other names
+    (James in a Marauders story, Harry in his own), not to the one the knowledge base gives it by default; when
+    no member is named otherwise it stays with that one. Returns how many bare family names each character keeps.
+    """
+    bare: dict[tuple[str, str], list[tuple[Hit, Character]]] = defaultdict(list)
+    for name, mentions in found.items():
+        family = chars[name].family
+        if not family:
+            continue
+        kept = []
+        for hit, character in mentions:
+            surface = hit.surface.strip().lower()
+            if surface in family and (character.fandom, surface) in families:
+                bare[(character.fandom, surface)].append((hit, character))
+            else:
+                kept.append((hit, character))
+        if len(kept) < len(mentions):
+            found[name] = kept
+    counts: Counter[str] = Counter()
+    for key, hits in bare.items():
+        owner = hits[0][1]
+        best = owner
+        if not found.get(owner.name):
+            best = max(families[key], key=lambda c: (len(found.get(c.name, ())), c is owner, c.major))
+            best = best if found.get(best.name) else owner
+        chars[best.name] = best
+        found.setdefault(best.name, []).extend((hit, best) for hit, _ in hits)
+        counts[best.name] += len(hits)
+    for name in [n for n, mentions in found.items() if not mentions]:
+        del found[name]
+    return counts
 
 
 def _outside(hits: list[tuple[Hit, list[Entry]]], listed: set[str]) -> dict[str, tuple[Character, list[Hit]]]:
@@ -173,8 +245,9 @@ def _alias_form(surface: str) -> str:
     return " ".join(surface.split())
 
 
-def _assign_roles(results: list[CharacterResult], headers: list[str]) -> None:
-    """Main when a character's weight reaches half the top one's; a POV header naming them counts 1.5x."""
+def _assign_roles(results: list[CharacterResult], headers: list[str], family_only: set[str]) -> None:
+    """Main when a character's weight reaches half the top one's; a POV header naming them counts 1.5x.
+    A character named only by a family name others share is never suggested (which of them is it?)."""
     weight = {
         r.name: r.mentions * (_POV_BOOST if any(a.lower() in h for a in r.aliases for h in headers) else 1.0)
         for r in results
@@ -184,8 +257,10 @@ def _assign_roles(results: list[CharacterResult], headers: list[str]) -> None:
         r.score = round(min(1.0, weight[r.name] / top), 3) if top else 0.0
         if r.known and r.mentions >= _MIN_MAIN_MENTIONS and weight[r.name] >= top * _MAIN_SHARE:
             r.role = "main"
-        r.suggested = r.known and (
-            r.role == "main" or (r.mentions >= _SUGGEST_MENTIONS and weight[r.name] >= top * _SUGGEST_SHARE)
+        r.suggested = (
+            r.known
+            and r.name not in family_only
+            and (r.role == "main" or (r.mentions >= _SUGGEST_MENTIONS and weight[r.name] >= top * _SUGGEST_SHARE))
         )
 
 
