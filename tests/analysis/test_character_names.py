@@ -83,3 +83,38 @@ def test_the_knowledge_base_lists_shared_family_names_and_eras() -> None:
     assert "snape" in families and all(len(members) > 1 for members in families.values())
     assert hp.characters["Albus Severus Potter"].era == "next generation"
     assert hp.characters["Albus Dumbledore"].era == ""
+
+
+PASSING = " ".join(
+    [HOGWARTS]
+    + ["Hermione Granger and Neville Longbottom read in the library.", "Neville yawned, and Hermione smiled."] * 3
+    + ["Hermione thought of Luna once."]
+)
+
+
+def test_a_character_the_summary_names_is_suggested_with_that_sentence() -> None:
+    summary = "A quiet evening. Luna Lovegood has a secret, and Remus Lupin will find out. Potter is away."
+    chars = _by_name(_run(PASSING, summary=summary))
+    luna, remus = chars["Luna Lovegood"], chars["Remus Lupin"]
+    assert luna.mentions == 1 and luna.suggested
+    assert luna.evidence == ["Luna Lovegood has a secret, and Remus Lupin will find out."]
+    # named by the author though not (yet) in the text read
+    assert remus.mentions == 0 and remus.suggested and remus.evidence == luna.evidence
+    # a family name several characters carry names no one in particular
+    assert "Harry Potter" not in chars
+    assert not _by_name(_run(PASSING))["Luna Lovegood"].suggested
+
+
+def test_an_ambiguous_name_in_the_summary_is_no_evidence() -> None:
+    summary = "Lee has a plan for the holidays, and Will thinks Hope is near."
+    chars = _by_name(_run(PASSING, summary=summary))
+    assert not [c.name for c in chars.values() if c.evidence]
+
+
+def test_names_inside_unspaced_chinese_and_with_russian_endings_are_characters() -> None:
+    chinese = "哈利看着德拉科。在霍格沃茨的图书馆里，德拉科没有说话。哈利笑了，德拉科也笑了。" * 3
+    chars = _by_name(_run(chinese))
+    assert chars["Harry Potter"].mentions == 6 and chars["Draco Malfoy"].mentions == 9
+    russian = " ".join(["Гарри посмотрел на Малфоя в Хогвартсе.", "Малфою было скучно, и Гарри ушёл."] * 3)
+    chars = _by_name(_run(russian))
+    assert chars["Draco Malfoy"].mentions == 6 and chars["Draco Malfoy"].suggested

@@ -7,6 +7,7 @@ written by ``ficshelf learn``), which extend fandoms of the same name. See docs/
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,6 +20,8 @@ import jsonschema
 import yaml
 
 from ficshelf.errors import KnowledgeBaseError
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 
 HONORIFICS = (
     "chan",
@@ -226,8 +229,9 @@ def _fill(character: Character, entry: dict[str, Any], shared_family: set[str]) 
     for synonym in entry.get("synonyms", []):
         names |= _tag_names(synonym)
     ambiguous = {a.lower() for a in entry.get("ambiguous", [])}
-    # A one-word name of two letters ("Me", "Bo", "Al", a synonym tag "RM") is too often a word: ambiguous by rule.
-    ambiguous |= {n for n in names if " " not in n and len(n) <= 2}
+    # A one-word name of two letters ("Me", "Bo", "Al", a synonym tag "RM") is too often a word: ambiguous by rule;
+    # not two Chinese characters or kana ("哈利"), which make a whole given name.
+    ambiguous |= {n for n in names if " " not in n and len(n) <= 2 and not _CJK.search(n)}
     character.names |= names - ambiguous
     character.ambiguous |= ambiguous
     character.titles |= {t.lower() for t in entry.get("titles", [])}

@@ -47,6 +47,7 @@ def doc_to_json(doc: Doc) -> dict[str, Any]:
                 "gender": c.gender,
                 "score": c.score,
                 "suggested": c.suggested,
+                "evidence": c.evidence,
             }
             for c in doc.characters
         ],

@@ -6,6 +6,10 @@ Resolution, in two passes over the hits:
 2. ambiguous forms ("Lee", "Will") are taken only for characters already present, or used as a name:
    capitalised mid-sentence twice, followed by an honorific ("Guy-sensei"), or capitalised twice and never
    in lower case; a lower-case form ("lee") only where the capitalised form dominates.
+A bare family name several characters carry ("Potter") then goes to the family member the work names most by
+other names; a name shared across generations ("Albus") to the era the work names (see ``_era_choice``). Works
+not in English add the loose matches fandom detection reads (inflected and unspaced names). Characters the
+author names in the summary or notes are listed with that sentence as evidence (paratext_names.py).
 Names the knowledge base lacks are discovered as capitalised words seen three or more times in mid-sentence
 that the text never writes in lower case (so "Tea" or "Spring" at a sentence start are not names).
 Roles: a character is main when their mentions reach half the most-mentioned character's (a POV header
@@ -21,11 +25,14 @@ from functools import lru_cache
 
 from ficshelf.analysis.analysers.discovery import discover_names, sentence_initial
 from ficshelf.analysis.analysers.fandom import default_kb
+from ficshelf.analysis.analysers.paratext_names import paratext, paratext_names
 from ficshelf.analysis.doc import Doc
+from ficshelf.analysis.fandom_scan import scanner_for
 from ficshelf.analysis.kb import Character, KnowledgeBase
-from ficshelf.analysis.matcher import AMBIGUOUS, NAME, VOCAB, Entry, Hit
+from ficshelf.analysis.matcher import AMBIGUOUS, NAME, VOCAB, Entry, Hit, matcher_for
 from ficshelf.analysis.results import CharacterResult
 
+_ENGLISH = ("en", "", "und")
 _MAIN_SHARE = 0.5
 _POV_BOOST = 1.5
 _HONORIFIC = re.compile(r"[- ]?(?:chan|kun|san|sama|sensei|senpai|sempai|dono|nii|nee)\b", re.I)
@@ -33,7 +40,7 @@ _MIN_MAIN_MENTIONS = 3
 _MIN_OUTSIDE = 3
 _MIN_OUTSIDE_UNNAMED = 5
 #: a known character is suggested as a tag with this many mentions and this share of the top one's
-_SUGGEST_MENTIONS = 4
+_SUGGEST_MENTIONS = 5
 _SUGGEST_SHARE = 0.05
 
 
@@ -44,7 +51,10 @@ class CharactersAnalyser:
     provides = ("characters",)
 
     def __init__(self, kb: KnowledgeBase | None = None) -> None:
-        self.families = families_of(kb or default_kb())
+        kb = kb or default_kb()
+        self.families = families_of(kb)
+        self.scanner = scanner_for(kb)
+        self.matcher = matcher_for(kb)
 
     def __call__(self, doc: Doc) -> None:
         allowed = _allowed_fandoms(doc)
@@ -55,7 +65,11 @@ class CharactersAnalyser:
         ambiguous_hits: list[tuple[Hit, list[Character]]] = []
         mixed: list[tuple[Hit, list[Character], list[Character]]] = []
         outside: list[tuple[Hit, list[Entry]]] = []
-        for hit in doc.hits:
+        english = doc.language in _ENGLISH
+        hits = doc.hits
+        if not english:  # inflected ("Малфоя") and unspaced ("哈利看着德拉科") names, as fandom detection reads them
+            hits = sorted(hits + self.scanner.loose_hits(doc.text, hits), key=lambda h: h.start)
+        for hit in hits:
             named: list[Character] = []
             vague: list[Character] = []
             for e in hit.entries:  # one pass over the entries (hot loop)
@@ -110,7 +124,6 @@ class CharactersAnalyser:
                 found[name] = [(h, character) for h in hits]
         results = [_result(chars[name], mentions) for name, mentions in found.items()]
         covered = [(h.start, h.end) for h in doc.hits]
-        english = doc.language in ("en", "", "und")
         for name, spans in (discover_names(doc.text, covered) if english else {}).items():
             results.append(
                 CharacterResult(
@@ -124,6 +137,13 @@ class CharactersAnalyser:
                     spans=spans,
                 )
             )
+        by_name = {r.name: r for r in results}
+        parts = paratext(doc.work)
+        for name, (character, sentences) in paratext_names(parts, self.matcher, allowed, set(self.families)).items():
+            if name not in by_name:  # named by the author only: the chapters read may not reach them yet
+                by_name[name] = _result(character, [])
+                results.append(by_name[name])
+            by_name[name].evidence = sentences
         headers = [h.text.lower() for h in doc.structure.section_headers] if doc.structure else []
         _assign_roles(results, headers, {n for n, k in bare.items() if k == len(found.get(n, ()))})
         results.sort(key=lambda r: (r.role != "main", -r.mentions, r.name))
@@ -247,7 +267,8 @@ def _alias_form(surface: str) -> str:
 
 def _assign_roles(results: list[CharacterResult], headers: list[str], family_only: set[str]) -> None:
     """Main when a character's weight reaches half the top one's; a POV header naming them counts 1.5x.
-    A character named only by a family name others share is never suggested (which of them is it?)."""
+    Suggested: a known character the author names in the summary or notes, or who is main, or has five or more
+    mentions and 5% of the top one's; but not from mentions by a family name others share alone (which is it?)."""
     weight = {
         r.name: r.mentions * (_POV_BOOST if any(a.lower() in h for a in r.aliases for h in headers) else 1.0)
         for r in results
@@ -257,11 +278,8 @@ def _assign_roles(results: list[CharacterResult], headers: list[str], family_onl
         r.score = round(min(1.0, weight[r.name] / top), 3) if top else 0.0
         if r.known and r.mentions >= _MIN_MAIN_MENTIONS and weight[r.name] >= top * _MAIN_SHARE:
             r.role = "main"
-        r.suggested = (
-            r.known
-            and r.name not in family_only
-            and (r.role == "main" or (r.mentions >= _SUGGEST_MENTIONS and weight[r.name] >= top * _SUGGEST_SHARE))
-        )
+        enough = r.role == "main" or (r.mentions >= _SUGGEST_MENTIONS and weight[r.name] >= top * _SUGGEST_SHARE)
+        r.suggested = r.known and (bool(r.evidence) or (r.name not in family_only and enough))
 
 
 @dataclass(frozen=True, slots=True)
