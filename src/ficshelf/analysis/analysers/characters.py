@@ -27,7 +27,6 @@ from ficshelf.analysis.analysers.discovery import discover_names, sentence_initi
 from ficshelf.analysis.analysers.fandom import default_kb
 from ficshelf.analysis.analysers.paratext_names import paratext, paratext_names
 from ficshelf.analysis.doc import Doc
-from ficshelf.analysis.fandom_scan import scanner_for
 from ficshelf.analysis.kb import Character, KnowledgeBase
 from ficshelf.analysis.matcher import AMBIGUOUS, NAME, VOCAB, Entry, Hit, matcher_for
 from ficshelf.analysis.results import CharacterResult
@@ -53,7 +52,6 @@ class CharactersAnalyser:
     def __init__(self, kb: KnowledgeBase | None = None) -> None:
         kb = kb or default_kb()
         self.families = families_of(kb)
-        self.scanner = scanner_for(kb)
         self.matcher = matcher_for(kb)
 
     def __call__(self, doc: Doc) -> None:
@@ -68,7 +66,7 @@ class CharactersAnalyser:
         english = doc.language in _ENGLISH
         hits = doc.hits
         if not english:  # inflected ("Малфоя") and unspaced ("哈利看着德拉科") names, as fandom detection reads them
-            hits = sorted(hits + self.scanner.loose_hits(doc.text, hits), key=lambda h: h.start)
+            hits = sorted(hits + doc.loose_hits, key=lambda h: h.start)
         for hit in hits:
             named: list[Character] = []
             vague: list[Character] = []
@@ -183,16 +181,17 @@ def _share_family_names(
     """
     bare: dict[tuple[str, str], list[tuple[Hit, Character]]] = defaultdict(list)
     for name, mentions in found.items():
-        family = chars[name].family
+        character = chars[name]
+        family = {f for f in character.family if (character.fandom, f) in families}
         if not family:
             continue
         kept = []
-        for hit, character in mentions:
+        for hit, holder in mentions:
             surface = hit.surface.strip().lower()
-            if surface in family and (character.fandom, surface) in families:
-                bare[(character.fandom, surface)].append((hit, character))
+            if surface in family:
+                bare[(holder.fandom, surface)].append((hit, holder))
             else:
-                kept.append((hit, character))
+                kept.append((hit, holder))
         if len(kept) < len(mentions):
             found[name] = kept
     counts: Counter[str] = Counter()

@@ -108,7 +108,8 @@ class QuotesAnalyser:
 
 def _single_quoted(text: str, double_marks: int) -> list[tuple[int, int]]:
     """The spans of single-quoted dialogue when single quotes are the work's dialogue marks, else []."""
-    if text.count("'") + text.count("‘") < _MIN_SINGLE:
+    opening = text.count(" '") + text.count("\n'") + text.count("‘")  # apostrophes mostly follow a letter
+    if opening < _MIN_SINGLE or opening * 2 <= double_marks:
         return []
     spans = [(m.start(), m.end()) for m in _SINGLE.finditer(text)]
     return spans if len(spans) >= _MIN_SINGLE and len(spans) * 2 > double_marks else []
