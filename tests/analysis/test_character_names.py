@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from ficshelf.analysis.analysers.paratext_names import text_is_partial
 from ficshelf.analysis.doc import Doc
 from ficshelf.analysis.kb import load_default
 from ficshelf.analysis.pipeline import default_pipeline
@@ -94,15 +95,31 @@ PASSING = " ".join(
 
 def test_a_character_the_summary_names_is_suggested_with_that_sentence() -> None:
     summary = "A quiet evening. Luna Lovegood has a secret, and Remus Lupin will find out. Potter is away."
-    chars = _by_name(_run(PASSING, summary=summary))
+    # the first of two chapters published: the one not read may name Remus
+    first = Work(id="t", source="t", summary=summary, chapters=[Chapter(1, text=PASSING)])
+    first.source_stats = {"chapters": "2/3"}
+    chars = _by_name(default_pipeline().run(first))
     luna, remus = chars["Luna Lovegood"], chars["Remus Lupin"]
     assert luna.mentions == 1 and luna.suggested
     assert luna.evidence == ["Luna Lovegood has a secret, and Remus Lupin will find out."]
-    # named by the author though not (yet) in the text read
     assert remus.mentions == 0 and remus.suggested and remus.evidence == luna.evidence
     # a family name several characters carry names no one in particular
     assert "Harry Potter" not in chars
     assert not _by_name(_run(PASSING))["Luna Lovegood"].suggested
+    # a whole text that never names Remus: the summary's plot, not a character of the text
+    whole = _by_name(_run(PASSING, summary=summary))
+    assert whole["Luna Lovegood"].suggested and "Remus Lupin" not in whole
+
+
+def test_a_text_is_partial_when_the_source_counts_more_chapters_or_words() -> None:
+    work = Work(id="t", source="t", chapters=[Chapter(1, text="x")])
+    assert not text_is_partial(work, 1000)
+    work.source_stats = {"chapters": "1/1", "words": "1,200"}
+    assert not text_is_partial(work, 1000)
+    work.source_stats = {"chapters": "1/1", "words": "1,600"}
+    assert text_is_partial(work, 1000)
+    work.source_stats = {"chapters": "2/?", "words": "1000"}
+    assert text_is_partial(work, 1000)
 
 
 def test_an_ambiguous_name_in_the_summary_is_no_evidence() -> None:

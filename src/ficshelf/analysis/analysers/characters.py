@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from ficshelf.analysis.analysers.discovery import discover_names, sentence_initial
 from ficshelf.analysis.analysers.fandom import default_kb
-from ficshelf.analysis.analysers.paratext_names import paratext, paratext_names
+from ficshelf.analysis.analysers.paratext_names import paratext, paratext_names, text_is_partial
 from ficshelf.analysis.doc import Doc
 from ficshelf.analysis.kb import Character, KnowledgeBase
 from ficshelf.analysis.matcher import AMBIGUOUS, NAME, VOCAB, Entry, Hit, matcher_for
@@ -46,7 +46,7 @@ _SUGGEST_SHARE = 0.05
 class CharactersAnalyser:
     name = "characters"
     version = 2
-    requires = ("text", "hits", "fandoms")
+    requires = ("text", "stats", "hits", "fandoms")
     provides = ("characters",)
 
     def __init__(self, kb: KnowledgeBase | None = None) -> None:
@@ -137,9 +137,12 @@ class CharactersAnalyser:
             )
         by_name = {r.name: r for r in results}
         parts = paratext(doc.work)
+        partial = text_is_partial(doc.work, doc.stats.words if doc.stats else 0)
         for name, (character, sentences) in paratext_names(parts, self.matcher, allowed, set(self.families)).items():
-            if name not in by_name:  # named by the author only: the chapters read may not reach them yet
-                by_name[name] = _result(character, [])
+            if name not in by_name:
+                if not partial:  # a whole text that never names them: the summary's plot, not a character
+                    continue
+                by_name[name] = _result(character, [])  # the chapters not read may name them
                 results.append(by_name[name])
             by_name[name].evidence = sentences
         headers = [h.text.lower() for h in doc.structure.section_headers] if doc.structure else []

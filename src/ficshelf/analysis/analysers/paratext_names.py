@@ -3,7 +3,9 @@
 Only a name that points at one character of the detected fandoms counts ("Remus Lupin", "Hermione"): not an
 ambiguous form ("Lee", "Will"), a title ("the Boy Who Lived") or a family name that several characters carry
 ("Potter"). On dev.jsonl about half of the characters so named whom the text alone would not suggest were
-tagged by their authors: as often as the side characters the text does suggest.
+tagged by their authors: as often as the side characters the text does suggest. A character the summary names
+but the text never does is kept only where the text is part of the work (a first chapter): in a whole text
+such a name is mostly the plot's ("Thanos"), not a character's.
 """
 
 from __future__ import annotations
@@ -41,6 +43,17 @@ def paratext_names(
             if len(sentences) < _MAX_EVIDENCE and sentence not in sentences:
                 sentences.append(sentence)
     return found
+
+
+def text_is_partial(work: Work, words: int) -> bool:
+    """Whether the text holds only part of the work its source describes: fewer chapters than published
+    ("5/?" with one chapter read), or under two thirds of the words the source counts."""
+    stats = work.source_stats
+    published = stats.get("chapters", "").split("/")[0].strip()
+    if published.isdigit() and int(published) > len(work.chapters):
+        return True
+    counted = stats.get("words", "").replace(",", "").strip()
+    return counted.isdigit() and int(counted) * 2 > words * 3
 
 
 def _sentence(text: str, start: int, end: int) -> str:
