@@ -135,3 +135,10 @@ def test_names_inside_unspaced_chinese_and_with_russian_endings_are_characters()
     russian = " ".join(["Гарри посмотрел на Малфоя в Хогвартсе.", "Малфою было скучно, и Гарри ушёл."] * 3)
     chars = _by_name(_run(russian))
     assert chars["Draco Malfoy"].mentions == 6 and chars["Draco Malfoy"].suggested
+
+
+def test_ao3_synonym_tags_find_their_character() -> None:
+    kb = load_default(None)
+    for tag, name in [("Go Go Tomago", "GoGo Tomago"), ("Wasabi-No Ginger", "Wasabi"), ("Fred | Fredzilla", "Fred")]:
+        found = kb.character(tag)
+        assert found is not None and found.name == name and found.fandom == "Big Hero 6 (2014)"
