@@ -32,6 +32,11 @@ def test_single_quoted_dialogue_has_quotes_and_speakers() -> None:
     ]
 
 
+def test_each_character_counts_the_quotes_they_speak() -> None:
+    dialogue = {c.name: c.dialogue for c in _run(BRITISH).characters}
+    assert dialogue == {"Harry Potter": 2, "Hermione Granger": 1, "Ron Weasley": 1}
+
+
 def test_curly_single_quotes_count_too() -> None:
     curly = BRITISH.replace("'I", "‘I").replace("'W", "‘W").replace("'R", "‘R").replace("'B", "‘B")
     curly = curly.replace(",'", ",’").replace("?'", "?’").replace("!'", "!’").replace("'", "’")

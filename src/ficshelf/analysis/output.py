@@ -42,6 +42,7 @@ def doc_to_json(doc: Doc) -> dict[str, Any]:
                 "tag": c.tag,
                 "role": c.role,
                 "mentions": c.mentions,
+                "dialogue": c.dialogue,
                 "aliases": c.aliases,
                 "known": c.known,
                 "gender": c.gender,

@@ -14,13 +14,15 @@ Speakers, first rule that answers wins (``Quote.method`` says which):
 3. beat — the paragraph's narration names a character as its subject (`Lee was shocked. "If you…"`);
 4. same — a later quote of the paragraph continues the earlier one's speaker;
 5. turn — in a two-person exchange the turn passes to the other person.
-A character addressed inside the quote (`"Hey Lee, …"`) is never its speaker.
+A character addressed inside the quote (`"Hey Lee, …"`) is never its speaker. Each character's ``dialogue``
+is then the number of quotes they speak.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 from ficshelf.analysis.doc import Doc
@@ -62,7 +64,7 @@ class QuotesAnalyser:
     name = "quotes"
     version = 1
     requires = ("text", "structure", "characters")
-    provides = ("quotes",)
+    provides = ("quotes",)  # and CharacterResult.dialogue
 
     def __call__(self, doc: Doc) -> None:
         mentions = sorted(
@@ -104,6 +106,9 @@ class QuotesAnalyser:
                     quotes.append(Quote(match.start(), match.end(), match.group(1), None, "none", thought=True))
         quotes.sort(key=lambda q: q.start)
         doc.quotes = quotes
+        spoken = Counter(q.speaker for q in quotes if q.speaker)
+        for character in doc.characters:
+            character.dialogue = spoken[character.name]
 
 
 def _single_quoted(text: str, double_marks: int) -> list[tuple[int, int]]:
