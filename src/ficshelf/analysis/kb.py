@@ -244,12 +244,13 @@ def _is_group_tag(entry: dict[str, Any]) -> bool:
 
 
 def _family_names(name: str, given: str, family: str) -> set[str]:
-    """The family name and the later words of the canonical name ("Lily Evans Potter": evans, potter); not the
-    given name, which comes first or last ("Uchiha Itachi")."""
-    words = name.split("|")[0].split(" (")[0].split()
-    found = {w.lower() for w in words[1:] if w.isalpha() and w[:1].isupper() and len(w) > 2}
-    if family:
-        found.add(family.lower())
+    """The family name, and for a character with a given name the later words of the canonical name ("Lily
+    Evans Potter": evans, potter); not the given name, which comes first or last ("Uchiha Itachi"). A name
+    without a given one ("Ninth Doctor", "Female Hawke") has no family in it."""
+    found = {family.lower()} if family else set()
+    if given:
+        words = name.split("|")[0].split(" (")[0].split()
+        found |= {w.lower() for w in words[1:] if w.isalpha() and w[:1].isupper() and len(w) > 2}
     return found - {given.lower()}
 
 

@@ -32,6 +32,9 @@ from ficshelf.analysis.matcher import AMBIGUOUS, NAME, VOCAB, Entry, Hit, matche
 from ficshelf.analysis.results import CharacterResult
 
 _ENGLISH = ("en", "", "und")
+#: a family member named otherwise takes a bare family name from its default holder when named at least a
+#: quarter as often as the family name is written bare
+_FAMILY_SHARE = 4
 _MAIN_SHARE = 0.5
 _POV_BOOST = 1.5
 _HONORIFIC = re.compile(r"[- ]?(?:chan|kun|san|sama|sensei|senpai|sempai|dono|nii|nee)\b", re.I)
@@ -180,7 +183,8 @@ def _share_family_names(
 ) -> dict[str, int]:
     """A bare family name ("Potter", "Malfoy") goes to the family member the work names most by other names
     (James in a Marauders story, Harry in his own), not to the one the knowledge base gives it by default; when
-    no member is named otherwise it stays with that one. Returns how many bare family names each character keeps.
+    no member is named otherwise, or the one named is named far less often (under a quarter as often) than the
+    bare family name, it stays with that one. Returns how many bare family names each character keeps.
     """
     bare: dict[tuple[str, str], list[tuple[Hit, Character]]] = defaultdict(list)
     for name, mentions in found.items():
@@ -203,7 +207,8 @@ def _share_family_names(
         best = owner
         if not found.get(owner.name):
             best = max(families[key], key=lambda c: (len(found.get(c.name, ())), c is owner, c.major))
-            best = best if found.get(best.name) else owner
+            # "Holmes" 200 times and "Mycroft" 5: the bare name is someone the text never names otherwise
+            best = best if len(found.get(best.name, ())) * _FAMILY_SHARE >= len(hits) else owner
         chars[best.name] = best
         found.setdefault(best.name, []).extend((hit, best) for hit, _ in hits)
         counts[best.name] += len(hits)
@@ -270,7 +275,8 @@ def _alias_form(surface: str) -> str:
 def _assign_roles(results: list[CharacterResult], headers: list[str], family_only: set[str]) -> None:
     """Main when a character's weight reaches half the top one's; a POV header naming them counts 1.5x.
     Suggested: a known character the author names in the summary or notes, or who is main, or has five or more
-    mentions and 5% of the top one's; but not from mentions by a family name others share alone (which is it?)."""
+    mentions and 5% of the top one's; a side character named only by a family name others share is not (which
+    of them is it?)."""
     weight = {
         r.name: r.mentions * (_POV_BOOST if any(a.lower() in h for a in r.aliases for h in headers) else 1.0)
         for r in results
@@ -281,7 +287,8 @@ def _assign_roles(results: list[CharacterResult], headers: list[str], family_onl
         if r.known and r.mentions >= _MIN_MAIN_MENTIONS and weight[r.name] >= top * _MAIN_SHARE:
             r.role = "main"
         enough = r.role == "main" or (r.mentions >= _SUGGEST_MENTIONS and weight[r.name] >= top * _SUGGEST_SHARE)
-        r.suggested = r.known and (bool(r.evidence) or (r.name not in family_only and enough))
+        named = r.name not in family_only or r.role == "main"
+        r.suggested = r.known and (bool(r.evidence) or (named and enough))
 
 
 @dataclass(frozen=True, slots=True)
