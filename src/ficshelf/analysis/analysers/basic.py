@@ -50,7 +50,7 @@ class LanguageAnalyser:
     cost grows with the sample; a longer one bought nothing)."""
 
     name = "language"
-    version = 1
+    version = 2
     requires = ("text",)
     provides = ("language",)
     sample_chars = 1200

@@ -62,7 +62,7 @@ class _Mention:
 
 class QuotesAnalyser:
     name = "quotes"
-    version = 1
+    version = 2
     requires = ("text", "structure", "characters")
     provides = ("quotes",)  # and CharacterResult.dialogue
 
