@@ -20,6 +20,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 #: A word, or one CJK character (a script written without spaces): what the language model needs a few of.
 _WORDISH = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]|[^\W\d_]+")
 _MIN_WORDS = 5
+_SHORT = 400  # characters: a longer sample is not counted (four words never fill it)
 _ENGLISH_FUNCTION_WORDS = frozenset(
     "the and to of a was he she it in that his her you i with for had as on at but not be is they".split()
 )
@@ -57,7 +58,7 @@ class LanguageAnalyser:
 
     def __call__(self, doc: Doc) -> None:
         sample = _sample(doc.text, self.sample_chars)
-        if len(_WORDISH.findall(sample)) < _MIN_WORDS:
+        if len(sample) < _SHORT and len(_WORDISH.findall(sample)) < _MIN_WORDS:
             # "Work Text:" above an image: py3langid answers anything (Irish, Latin) for a word or two
             doc.language, doc.language_score = "und", 0.0
             return
