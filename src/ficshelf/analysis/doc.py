@@ -42,6 +42,8 @@ class Doc:
     stats: Stats | None = None
     #: Knowledge-base hits (names, titles, fandom terms) in text order.
     hits: list[Hit] = field(default_factory=list)
+    #: Loose hits of a work not in English (inflected and unspaced names, fandom_scan.py), in text order.
+    loose_hits: list[Hit] = field(default_factory=list)
     fandoms: list[FandomScore] = field(default_factory=list)
     characters: list[CharacterResult] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)

@@ -7,6 +7,7 @@ written by ``ficshelf learn``), which extend fandoms of the same name. See docs/
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,6 +20,8 @@ import jsonschema
 import yaml
 
 from ficshelf.errors import KnowledgeBaseError
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 
 HONORIFICS = (
     "chan",
@@ -57,6 +60,11 @@ class Character:
     ambiguous: set[str] = field(default_factory=set)
     synonyms: list[str] = field(default_factory=list)
     major: bool = False
+    #: Lower-cased family names ("potter"; both of "Lily Evans Potter"): a story's bare "Potter" may mean any
+    #: character who carries it (see :meth:`Fandom.families`).
+    family: set[str] = field(default_factory=set)
+    #: The generation of the cast the character belongs to ("next generation"), or "" (see docs/knowledge-base.md).
+    era: str = ""
 
     @property
     def all_forms(self) -> set[str]:
@@ -90,6 +98,14 @@ class Fandom:
     umbrellas: list[str] = field(default_factory=list)
     #: About how many works AO3 lists under the fandom: its prior in fandom detection (0 when unknown).
     works: int = 0
+
+    def families(self) -> dict[str, list[Character]]:
+        """Family names two or more of the fandom's characters carry ("potter" → Harry, James, Lily …)."""
+        members: dict[str, list[Character]] = {}
+        for character in self.characters.values():
+            for family in character.family:
+                members.setdefault(family, []).append(character)
+        return {family: found for family, found in members.items() if len(found) > 1}
 
 
 @dataclass(slots=True, eq=False)
@@ -195,6 +211,7 @@ def _shared(entries: list[dict[str, Any]], key: str) -> set[str]:
 def _fill(character: Character, entry: dict[str, Any], shared_family: set[str]) -> None:
     character.gender = entry.get("gender", character.gender)
     character.major = bool(entry.get("major", character.major))
+    character.era = entry.get("era", character.era)
     character.synonyms += entry.get("synonyms", [])
     names = {a.lower() for a in entry.get("aliases", [])}
     if _is_group_tag(entry):
@@ -202,6 +219,7 @@ def _fill(character: Character, entry: dict[str, Any], shared_family: set[str]) 
         return
     names |= _tag_names(character.name) | _tag_names(character.tag)
     given, family = entry.get("given", ""), entry.get("family", "")
+    character.family |= _family_names(character.name, given, family)
     if given and family:
         names |= {f"{given} {family}".lower(), f"{family} {given}".lower(), given.lower()}
     elif given:
@@ -211,8 +229,9 @@ def _fill(character: Character, entry: dict[str, Any], shared_family: set[str]) 
     for synonym in entry.get("synonyms", []):
         names |= _tag_names(synonym)
     ambiguous = {a.lower() for a in entry.get("ambiguous", [])}
-    # A one-word name of two letters ("Me", "Bo", "Al", a synonym tag "RM") is too often a word: ambiguous by rule.
-    ambiguous |= {n for n in names if " " not in n and len(n) <= 2}
+    # A one-word name of two letters ("Me", "Bo", "Al", a synonym tag "RM") is too often a word: ambiguous by rule;
+    # not two Chinese characters or kana ("哈利"), which make a whole given name.
+    ambiguous |= {n for n in names if " " not in n and len(n) <= 2 and not _CJK.search(n)}
     character.names |= names - ambiguous
     character.ambiguous |= ambiguous
     character.titles |= {t.lower() for t in entry.get("titles", [])}
@@ -222,6 +241,17 @@ def _is_group_tag(entry: dict[str, Any]) -> bool:
     return entry.get("gender", "u") == "u" and not any(
         entry.get(k) for k in ("given", "family", "aliases", "titles", "ambiguous")
     )
+
+
+def _family_names(name: str, given: str, family: str) -> set[str]:
+    """The family name, and for a character with a given name the later words of the canonical name ("Lily
+    Evans Potter": evans, potter); not the given name, which comes first or last ("Uchiha Itachi"). A name
+    without a given one ("Ninth Doctor", "Female Hawke") has no family in it."""
+    found = {family.lower()} if family else set()
+    if given:
+        words = name.split("|")[0].split(" (")[0].split()
+        found |= {w.lower() for w in words[1:] if w.isalpha() and w[:1].isupper() and len(w) > 2}
+    return found - {given.lower()}
 
 
 def _tag_names(tag: str) -> set[str]:

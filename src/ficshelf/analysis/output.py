@@ -42,11 +42,13 @@ def doc_to_json(doc: Doc) -> dict[str, Any]:
                 "tag": c.tag,
                 "role": c.role,
                 "mentions": c.mentions,
+                "dialogue": c.dialogue,
                 "aliases": c.aliases,
                 "known": c.known,
                 "gender": c.gender,
                 "score": c.score,
                 "suggested": c.suggested,
+                "evidence": c.evidence,
             }
             for c in doc.characters
         ],

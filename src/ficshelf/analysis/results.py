@@ -36,6 +36,8 @@ class CharacterResult:
     suggested: bool = False
     #: Offsets of each mention in Doc.text.
     spans: list[tuple[int, int]] = field(default_factory=list)
+    #: Sentences of the work's summary or notes that name the character (the author's word that they matter).
+    evidence: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -17,6 +17,10 @@ CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\
 _QUOTED = re.compile(r"[\"“”«»„][^\"“”«»„\n]{1,2000}[\"“”«»„]")
 _READING_WPM = 250
 _LETTERS = re.compile(r"[^\W\d_]+")
+#: A word, or one CJK character (a script written without spaces): what the language model needs a few of.
+_WORDISH = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]|[^\W\d_]+")
+_MIN_WORDS = 5
+_SHORT = 400  # characters: a longer sample is not counted (four words never fill it)
 _ENGLISH_FUNCTION_WORDS = frozenset(
     "the and to of a was he she it in that his her you i with for had as on at but not be is they".split()
 )
@@ -40,20 +44,22 @@ class StructureAnalyser:
 
 class LanguageAnalyser:
     """ISO 639-1 code by py3langid (a naive-Bayes model shipped in the package), on a sample of the text; a
-    sample that is plainly English by its function words is answered without the model (three times faster).
+    sample that is plainly English by its function words is answered without the model (three times faster);
+    one of fewer than five words (or CJK characters) is ``und``: the model guesses wildly on so little.
 
     1,200 characters from the start, middle and end classify every dev.jsonl work as 4,000 did (the model's
     cost grows with the sample; a longer one bought nothing)."""
 
     name = "language"
-    version = 1
+    version = 2
     requires = ("text",)
     provides = ("language",)
     sample_chars = 1200
 
     def __call__(self, doc: Doc) -> None:
         sample = _sample(doc.text, self.sample_chars)
-        if not sample.strip():
+        if len(sample) < _SHORT and len(_WORDISH.findall(sample)) < _MIN_WORDS:
+            # "Work Text:" above an image: py3langid answers anything (Irish, Latin) for a word or two
             doc.language, doc.language_score = "und", 0.0
             return
         if _plainly_english(sample):

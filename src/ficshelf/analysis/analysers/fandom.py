@@ -72,7 +72,8 @@ class FandomAnalyser:
         doc.hits = self.matcher.scan(doc.text)
         evidence = [(doc.text, doc.hits)]
         if doc.language not in _ENGLISH:
-            evidence.append((doc.text, self.scanner.loose_hits(doc.text, doc.hits)))
+            doc.loose_hits = self.scanner.loose_hits(doc.text, doc.hits)
+            evidence.append((doc.text, doc.loose_hits))
         for extra in _paratext(doc):
             evidence.append((extra, self.matcher.scan(extra) + self.scanner.fandom_names(extra)))
         if doc.structure is not None:  # notes found inside the text: its names are already counted

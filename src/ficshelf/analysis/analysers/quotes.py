@@ -2,8 +2,10 @@
 
 Quotes: each pair of double quote marks (straight, curly, «guillemets» or „low-high“) inside a story
 paragraph, a quote left open at the end of a paragraph running to its end; single-quoted passages that open
-after a space and close before one are thoughts. Notes and lyric blocks are skipped (only the structure's
-story paragraphs are read).
+after a space and close before one are thoughts. A work that writes its dialogue in single quotes, British
+style (`'I don't know,' said Harry.`: three or more such lines and more than double-quoted ones), has those
+as its quotes instead; apostrophes (don't, the Potters' owls) neither open nor close one. Notes and lyric
+blocks are skipped (only the structure's story paragraphs are read).
 
 Speakers, first rule that answers wins (``Quote.method`` says which):
 1. explicit — a character named right after the quote with a speech verb (`"…," Lee said` / `said Lee`), or
@@ -12,13 +14,15 @@ Speakers, first rule that answers wins (``Quote.method`` says which):
 3. beat — the paragraph's narration names a character as its subject (`Lee was shocked. "If you…"`);
 4. same — a later quote of the paragraph continues the earlier one's speaker;
 5. turn — in a two-person exchange the turn passes to the other person.
-A character addressed inside the quote (`"Hey Lee, …"`) is never its speaker.
+A character addressed inside the quote (`"Hey Lee, …"`) is never its speaker. Each character's ``dialogue``
+is then the number of quotes they speak.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 from ficshelf.analysis.doc import Doc
@@ -30,7 +34,20 @@ _DOUBLE = re.compile(r"[\"“”«»„]")
 #: A single-quoted thought: ``(?:(?<=\s)|^)[‘']…``, written to start with the quote mark (the look-behinds come
 #: after it), which ``re`` scans for quickly (3× faster over a paragraph).
 _THOUGHT = re.compile(r"[‘'](?:(?<=\s[‘'])|(?<=^[‘']))(?=[A-Za-z])([^‘’'\n]{2,300}?[.!?,…-])[’'](?=\s|$)", re.M)
+#: British dialogue in single quotes (`'I don't know,' said Harry.`): opens after a space, a line start or a
+#: dash, before a letter; may hold apostrophes between letters (don't, Potter's) or after a plural before a
+#: word (the Potters' owls); closes after punctuation and before no letter.
+_SINGLE = re.compile(
+    r"[‘'](?:(?<=\s[‘'])|(?<=^[‘'])|(?<=[—–-][‘']))(?=[A-Za-z])"
+    r"((?:[^‘’'\n]|(?<=\w)[’'](?=\w)|(?<=s)[’'](?= [a-z])){1,400}?[.!?,…—–-])[’'](?!\w)",
+    re.M,
+)
+#: Single quotes are the work's dialogue marks when it has this many single-quoted lines and more of them than
+#: double-quoted ones.
+_MIN_SINGLE = 3
 _WINDOW = 90
+_DOUBLE_MARKS = '"“”«»„ '
+_SINGLE_MARKS = "‘’' "
 _ADJACENT = re.compile(r"[\s,]*(?:\w+ly[\s,]+)?")
 _PRONOUN_BEFORE = re.compile(r"\b([Hh]e|[Ss]he)[\s,]+(?:\w+ly[\s,]+)?$")
 
@@ -45,9 +62,9 @@ class _Mention:
 
 class QuotesAnalyser:
     name = "quotes"
-    version = 1
+    version = 2
     requires = ("text", "structure", "characters")
-    provides = ("quotes",)
+    provides = ("quotes",)  # and CharacterResult.dialogue
 
     def __call__(self, doc: Doc) -> None:
         mentions = sorted(
@@ -60,8 +77,14 @@ class QuotesAnalyser:
         history: list[str] = []
         last_para_actor: str | None = None
         marks = [m.start() for m in _DOUBLE.finditer(doc.text)]  # every quote mark, found once
+        singles = _single_quoted(doc.text, len(marks))
+        opens = [s for s, _ in singles]
+        strip = _SINGLE_MARKS if singles else _DOUBLE_MARKS
         for para in paragraphs:
-            spans = _quote_spans(marks[bisect_left(marks, para.start) : bisect_left(marks, para.end)], para.end)
+            if singles:
+                spans = singles[bisect_left(opens, para.start) : bisect_left(opens, para.end)]
+            else:
+                spans = _quote_spans(marks[bisect_left(marks, para.start) : bisect_left(marks, para.end)], para.end)
             if not spans:
                 actors = mentions[bisect_left(starts, para.start) : bisect_left(starts, para.end)]
                 last_para_actor = actors[0].name if actors else last_para_actor
@@ -72,17 +95,29 @@ class QuotesAnalyser:
                 before_start = spans[i - 1][1] if i else para.start
                 ctx = _Context(doc.text, mentions, starts, para.start, qs, qe, before_start, after_end, spans)
                 speaker, method = ctx.speaker(previous, history, last_para_actor)
-                quotes.append(Quote(qs, qe, doc.text[qs:qe].strip('"“”«»„ '), speaker, method))
+                quotes.append(Quote(qs, qe, doc.text[qs:qe].strip(strip), speaker, method))
                 if speaker:
                     previous = speaker
                     if not history or history[-1] != speaker:
                         history.append(speaker)
             last_para_actor = None
-            for match in _THOUGHT.finditer(doc.text, para.start, para.end):
+            for match in () if singles else _THOUGHT.finditer(doc.text, para.start, para.end):
                 if not any(qs <= match.start() < qe for qs, qe in spans):
                     quotes.append(Quote(match.start(), match.end(), match.group(1), None, "none", thought=True))
         quotes.sort(key=lambda q: q.start)
         doc.quotes = quotes
+        spoken = Counter(q.speaker for q in quotes if q.speaker)
+        for character in doc.characters:
+            character.dialogue = spoken[character.name]
+
+
+def _single_quoted(text: str, double_marks: int) -> list[tuple[int, int]]:
+    """The spans of single-quoted dialogue when single quotes are the work's dialogue marks, else []."""
+    opening = text.count(" '") + text.count("\n'") + text.count("‘")  # apostrophes mostly follow a letter
+    if opening < _MIN_SINGLE or opening * 2 <= double_marks:
+        return []
+    spans = [(m.start(), m.end()) for m in _SINGLE.finditer(text)]
+    return spans if len(spans) >= _MIN_SINGLE and len(spans) * 2 > double_marks else []
 
 
 def _quote_spans(marks: list[int], end: int) -> list[tuple[int, int]]:
