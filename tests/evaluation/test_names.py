@@ -136,3 +136,13 @@ def test_labels_ratings_and_quote_text() -> None:
     assert rating_step("Not Rated") is None
     assert quote_text("“Don’t go,  Lee!” he said") == "dont go lee he said"
     assert quote_text("\"Don't go") == "dont go"
+
+
+def test_ffn_abbreviated_names_meet_the_one_character_they_fit() -> None:
+    matcher = default_matcher()
+    assert matcher.same_character("Harry P.", "Harry Potter")
+    assert matcher.same_character("Naruto U.", "Uzumaki Naruto")  # family name first
+    assert not matcher.same_character("Harry P.", "Draco Malfoy")
+    # Lily Evans Potter and Lily Luna Potter both fit "Lily P.": it stays its own name
+    assert not matcher.same_character("Lily P.", "Lily Evans Potter")
+    assert not matcher.same_character("Lily P.", "Lily Luna Potter")

@@ -11,6 +11,9 @@ A name becomes a set of *keys*; two names match when their key sets meet. The ru
 6. When the knowledge base knows the name (by canonical name, AO3 tag or synonym), the keys of all the
    character's names (canonical, tag, synonyms) are its keys too, so "Tom Riddle" meets "Lord Voldemort";
    a fandom the knowledge base knows gets its canonical name as a key.
+7. FanFiction.Net's abbreviated form "Harry P." (a given name and a family initial) takes the keys of the one
+   knowledge-base character whose names hold that given name and a family name with that initial; when several
+   characters fit ("Lily P."), it keeps only its own key.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from typing import TYPE_CHECKING
 from ficshelf.tag_names import alternatives, clean, fold
 
 if TYPE_CHECKING:
-    from ficshelf.analysis.kb import KnowledgeBase
+    from ficshelf.analysis.kb import Character, KnowledgeBase
 
 Keys = frozenset[str]
 
@@ -35,6 +38,8 @@ _LABEL_ALIASES = {
     "choose not to use archive warnings": "creator chose not to use archive warnings",
 }
 _QUOTE_TEXT = re.compile(r"[\W_]+")
+#: "Harry P.", "Naruto U.": FanFiction.Net's character list abbreviates the family name to its initial.
+_ABBREVIATED = re.compile(r"^(\w[\w'-]*) (\w)\.$")
 
 
 def label(text: str) -> str:
@@ -86,8 +91,18 @@ class NameMatcher:
         for probe in _probes(name):
             found = self.kb.character(probe)
             if found is not None:  # the same character may sit in several fandoms: key on its names
-                return frozenset().union(*(_plain(n) for n in (found.name, found.tag, *found.synonyms)))
-        return frozenset()
+                return _character_keys(found)
+        abbreviated = _ABBREVIATED.match(name.strip())
+        if abbreviated is None:
+            return frozenset()
+        given, initial = abbreviated.group(1).casefold(), abbreviated.group(2).casefold()
+        fits = {
+            c.tag: c
+            for fandom in self.kb.fandoms.values()
+            for c in fandom.characters.values()
+            if _abbreviates(c.name.casefold().split(), given, initial)
+        }
+        return _character_keys(next(iter(fits.values()))) if len(fits) == 1 else frozenset()
 
     def _kb_fandom(self, name: str) -> Keys:
         if self.kb is None:
@@ -97,6 +112,19 @@ class NameMatcher:
             if found is not None:
                 return frozenset({f"kb-fandom:{found.name.casefold()}"})
         return frozenset()
+
+
+def _abbreviates(tokens: list[str], given: str, initial: str) -> bool:
+    """Whether a full name is ``given`` … family name starting with ``initial``, in either order ("Uzumaki
+    Naruto")."""
+    if len(tokens) < 2:
+        return False
+    first, last = tokens[0], tokens[-1]
+    return (first == given and last.startswith(initial)) or (last == given and first.startswith(initial))
+
+
+def _character_keys(found: Character) -> Keys:
+    return frozenset().union(*(_plain(n) for n in (found.name, found.tag, *found.synonyms)))
 
 
 def _plain(name: str) -> Keys:
