@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import tantivy
@@ -89,7 +90,11 @@ class TantivyTranslator:
             )
         if isinstance(node, Complete):
             return tantivy.Query.term_query(self.schema, "complete", node.value)
-        return tantivy.Query.term_query(self.schema, "language", node.code)
+        exact = tantivy.Query.term_query(self.schema, "language", node.code)
+        if node.has_region:
+            return exact
+        regional = tantivy.Query.regex_query(self.schema, "language", re.escape(node.code) + "-.+")
+        return tantivy.Query.boolean_query([(Should, exact), (Should, regional)])
 
     def text(self, text: str, field: TextField | None) -> tantivy.Query:
         """A word or phrase in one field or, boosted, in every default field; a word the analyzer splits
