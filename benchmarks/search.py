@@ -183,6 +183,12 @@ def open_backends(args: argparse.Namespace, folder: Path) -> Iterator[tuple[str,
                 return
             server = ThrowawayPostgres(bindir)
             url = server.start()
+        from ficshelf.store.engine import open_store
+        from ficshelf.store.migrate import upgrade
+
+        store = open_store(url)
+        upgrade(store)  # migration 0003 creates the search tables
+        store.close()
         backend = PostgresBackend(url)
         backend.clear()
         try:
