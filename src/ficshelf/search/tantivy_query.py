@@ -21,6 +21,7 @@ from ficshelf.search.ast import (
     Term,
     TextField,
     tag_key,
+    walk,
 )
 
 ANALYZER_NAME = "ficshelf_en"
@@ -59,6 +60,16 @@ class TantivyTranslator:
         if blocked_keys:
             clauses.append((MustNot, tantivy.Query.term_set_query(self.schema, "tag_key", list(blocked_keys))))
         return clauses[0][1] if len(clauses) == 1 else tantivy.Query.boolean_query(clauses)
+
+    def costly(self, node: Node) -> bool:
+        """Whether evaluating ``node`` reads word positions (a phrase, or a word the analyzer splits): the cost
+        that grows with every document holding the words, where a second evaluation is worth avoiding."""
+        for leaf in walk(node):
+            if isinstance(leaf, Phrase) and len(self.analyzer.analyze(leaf.text)) > 1:
+                return True
+            if isinstance(leaf, Term) and len(self.analyzer.analyze(leaf.word)) > 1:
+                return True
+        return False
 
     def query(self, node: Node) -> tantivy.Query:
         if isinstance(node, Term):
