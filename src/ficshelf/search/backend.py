@@ -24,7 +24,7 @@ FACET_SIZES: dict[TagKind, int] = {
 }
 MAX_LIMIT = 1000
 #: Facets count every hit up to this many; past it, a deterministic sample of about this many hits, scaled.
-FACET_SAMPLE = 2000
+FACET_SAMPLE = 1000
 SAMPLE_SPACE = 1 << 16
 #: Samples are whole buckets of the sample space, so an index can keep a work's bucket as one indexed term.
 SAMPLE_BUCKET = 1 << 10
