@@ -10,7 +10,7 @@ import pytest
 
 from ficshelf.model import TagKind
 from ficshelf.search.ast import TagFilter
-from ficshelf.search.backend import SearchBackend, SearchResult
+from ficshelf.search.backend import FacetCache, SearchBackend, SearchResult
 from ficshelf.search.query import parse
 from ficshelf.search.tantivy_backend import TantivyBackend
 from tests.search.conftest import library
@@ -72,3 +72,13 @@ def test_a_write_by_another_process_is_seen_at_once(tmp_path: Path) -> None:
     assert counts(reader.search(parse(PHRASES)), TagKind.FANDOM) == [("Avatar: The Last Airbender", 1), ("Naruto", 1)]
     writer.delete([3])
     assert counts(reader.search(parse(PHRASES)), TagKind.FANDOM) == [("Avatar: The Last Airbender", 1)]
+
+
+def test_the_cache_keeps_the_most_recent_entries() -> None:
+    cache = FacetCache(2)
+    for key in ("a", "b", "a", "c"):  # "a" used again, so "b" is the oldest when "c" arrives
+        cache.put(key, {}, True)
+    assert cache.get("b") is None and cache.get("a") == ({}, True) and cache.get("c") == ({}, True)
+    off = FacetCache(0)
+    off.put("a", {}, True)
+    assert off.get("a") is None
