@@ -2,17 +2,53 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from ficshelf.model import TagKind
 from ficshelf.search.backend import SearchBackend
 from ficshelf.search.document import SearchDocument
 
 BACKENDS = ("tantivy", "fts5", "postgresql")
+
+
+def fresh_database(server_url: str, prefix: str) -> str:
+    """The URL of a new, empty database on the server of ``server_url``."""
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return make_url(server_url).set(database=name).render_as_string(hide_password=False)
+
+
+def drop_database(server_url: str, url: str) -> None:
+    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def search_postgres_url(postgres_url: str) -> Iterator[str]:
+    """A PostgreSQL database migrated to head (migration 0003 creates the search tables), for the session."""
+    from ficshelf.store.engine import open_store
+    from ficshelf.store.migrate import upgrade
+
+    url = fresh_database(postgres_url, "fs_search")
+    store = open_store(url)
+    upgrade(store)
+    store.close()
+    try:
+        yield url
+    finally:
+        drop_database(postgres_url, url)
 
 
 def open_test_backend(kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> SearchBackend:
@@ -26,7 +62,7 @@ def open_test_backend(kind: str, tmp_path: Path, request: pytest.FixtureRequest)
         return Fts5Backend(tmp_path / "search.sqlite3")
     from ficshelf.search.postgres_backend import PostgresBackend
 
-    backend = PostgresBackend(request.getfixturevalue("postgres_url"))
+    backend = PostgresBackend(request.getfixturevalue("search_postgres_url"))
     backend.clear()
     return backend
 

@@ -99,6 +99,23 @@ def test_completion_and_language(backend: SearchBackend) -> None:
     assert ids(backend, "lang:en words<5000") == {2}
 
 
+def test_a_language_finds_its_regional_variants(backend: SearchBackend) -> None:
+    """Importers store AO3's "Português brasileiro" as pt-BR (``ficshelf.languages``); search spells it alike."""
+    backend.add(
+        [
+            SearchDocument(work_id=10, title="Saudade", chapters=("Um dia de chuva.",), language="pt-BR"),
+            SearchDocument(work_id=11, title="Maré", chapters=("O mar estava calmo.",), language="pt-PT"),
+            SearchDocument(work_id=12, title="Aldeia", chapters=("A aldeia dormia.",), language="pt"),
+        ]
+    )
+    assert ids(backend, "lang:Portuguese") == {10, 11, 12}
+    assert ids(backend, "lang:pt") == {10, 11, 12}
+    assert ids(backend, 'lang:"Português brasileiro"') == {10}
+    assert ids(backend, "lang:pt_br") == {10}
+    assert ids(backend, "lang:en -lang:en") == set()
+    assert ids(backend, "-lang:pt") == {1, 2, 3, 5}
+
+
 def test_field_limited_words(backend: SearchBackend) -> None:
     assert ids(backend, "title:quiet") == {2}
     assert ids(backend, 'title:"ashes remember"') == {3}

@@ -26,8 +26,8 @@ def test_fts5_keeps_its_own_file(tmp_path: Path) -> None:
     assert open_backend(tmp_path, kind="fts5").count() == 1
 
 
-def test_auto_is_postgresql_on_a_postgresql_database(tmp_path: Path, postgres_url: str) -> None:
-    backend = open_backend(tmp_path, database_url=postgres_url)
+def test_auto_is_postgresql_on_a_postgresql_database(tmp_path: Path, search_postgres_url: str) -> None:
+    backend = open_backend(tmp_path, database_url=search_postgres_url)
     assert backend.name == "postgresql"
     backend.close()
 

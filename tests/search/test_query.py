@@ -104,6 +104,8 @@ def test_other_filters_and_field_limited_text() -> None:
     )
     assert parse("complete:yes complete:no") == And((Complete(True), Complete(False)))
     assert parse("lang:en lang:English language:Français") == And((Language("en"), Language("en"), Language("fr")))
+    assert parse('lang:"Português brasileiro" lang:EN_us') == And((Language("pt-BR"), Language("en-US")))
+    assert parse("lang:tlh lang:und") == And((Language("tlh"), Language("und")))
     assert parse('title:"the end" author:bob') == And(
         (Phrase("the end", TextField.TITLE), Term("bob", TextField.AUTHOR))
     )
@@ -131,6 +133,7 @@ def test_punctuation_only_words_drop_out() -> None:
         ("complete:maybe", 9),
         ("rating>teen", 6),
         ("frandom:Naruto", 0),
+        ("lang:Klingonese", 5),
         ("()", 0),
     ],
 )

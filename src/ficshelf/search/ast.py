@@ -81,9 +81,14 @@ class Complete:
 
 @dataclass(frozen=True, slots=True)
 class Language:
-    """A language code (``en``); ``query.language_code`` turns names such as "English" into codes."""
+    """A BCP-47 code (``en``, ``pt-BR``), as ``ficshelf.languages.language_code`` spells it; a code without a
+    region also finds its regional variants (``pt`` finds ``pt-BR`` and ``pt-PT``)."""
 
     code: str
+
+    @property
+    def has_region(self) -> bool:
+        return "-" in self.code
 
 
 @dataclass(frozen=True, slots=True)

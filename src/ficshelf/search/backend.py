@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -22,7 +24,7 @@ FACET_SIZES: dict[TagKind, int] = {
 }
 MAX_LIMIT = 1000
 #: Facets count every hit up to this many; past it, a deterministic sample of about this many hits, scaled.
-FACET_SAMPLE = 2000
+FACET_SAMPLE = 1000
 SAMPLE_SPACE = 1 << 16
 #: Samples are whole buckets of the sample space, so an index can keep a work's bucket as one indexed term.
 SAMPLE_BUCKET = 1 << 10
@@ -111,6 +113,37 @@ def top_facets(counts: dict[TagKind, dict[str, int]], bound: int | None = None) 
         values = sorted(counts.get(kind, {}).items(), key=lambda item: (-item[1], item[0]))
         facets[kind] = [FacetCount(name, round(count * scale)) for name, count in values[:size] if count > 0]
     return facets
+
+
+class FacetCache:
+    """The facet counts of recent searches, keyed by what decides them (the query tree, who is looking, their
+    blocklist) and by the index's generation, so a write makes every entry stale. Paging through results, or a
+    query many readers run, then counts facets once. Safe to share between threads."""
+
+    def __init__(self, size: int = 512) -> None:
+        self.size = size
+        self._entries: OrderedDict[Hashable, tuple[dict[TagKind, list[FacetCount]], bool]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable) -> tuple[dict[TagKind, list[FacetCount]], bool] | None:
+        with self._lock:
+            found = self._entries.get(key)
+            if found is not None:
+                self._entries.move_to_end(key)
+            return found
+
+    def put(self, key: Hashable, facets: dict[TagKind, list[FacetCount]], exact: bool) -> None:
+        if self.size <= 0:
+            return
+        with self._lock:
+            self._entries[key] = (facets, exact)
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
 
 
 def check_page(offset: int, limit: int) -> None:

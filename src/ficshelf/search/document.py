@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from ficshelf.languages import language_code
 from ficshelf.model import Tag, TagKind, Work
-from ficshelf.search.vocabulary import language_code
 
 #: Facet and filter order: AO3's order of tag kinds on a work page.
 TAG_KINDS: tuple[TagKind, ...] = tuple(TagKind)

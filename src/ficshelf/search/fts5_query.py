@@ -68,7 +68,9 @@ def condition(node: Node) -> Condition:
     if isinstance(node, Complete):
         return Condition("w.complete = ?", [int(node.value)])
     if isinstance(node, Language):
-        return Condition("w.language = ?", [node.code])
+        if node.has_region:
+            return Condition("w.language = ?", [node.code])
+        return Condition("(w.language = ? OR w.language LIKE ?)", [node.code, f"{node.code}-%"])
     if isinstance(node, Not):
         inner = condition(node.node)
         return Condition(f"NOT ({inner.sql})", inner.params)

@@ -1,7 +1,8 @@
 """PostgreSQL full-text search: tsvector + GIN in the archive's own database (``FICSHELF_DATABASE_URL``).
 
-Tables and the text search configuration are created on first use (``search_metadata`` in
-``postgres_tables``; the store's migrations may adopt them). Every statement is a SQLAlchemy Core expression.
+The tables and the text search configuration are the store's: migration ``0003_search_tables`` creates them
+(``ficshelf db upgrade``, which every command runs first); a database without them is ``SchemaOutdated``
+(FS507). Every statement is a SQLAlchemy Core expression over the ``Table``s of ``postgres_tables``.
 """
 
 from __future__ import annotations
@@ -9,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import DDL, Engine, bindparam, create_engine, delete, func, insert, literal_column, select
+from sqlalchemy import DDL, Engine, bindparam, create_engine, delete, func, insert, inspect, literal_column, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from ficshelf.errors import SearchIndexError
+from ficshelf.errors import SchemaOutdated, SearchIndexError
 from ficshelf.model import TagKind
 from ficshelf.search.ast import MatchAll, Node, Sort, TagFilter, Term, positive_text, tag_key
 from ficshelf.search.backend import (
@@ -108,9 +109,15 @@ class PostgresBackend:
             engine = create_engine(url)
         self.engine = engine
         try:
-            search_metadata.create_all(self.engine)
+            with engine.connect() as connection:
+                found = inspect(connection)
+                missing = [table.name for table in search_metadata.sorted_tables if not found.has_table(table.name)]
         except SQLAlchemyError as err:
-            raise SearchIndexError(f"cannot create the PostgreSQL search tables: {err}") from None
+            engine.dispose()
+            raise SearchIndexError(f"cannot open the PostgreSQL search tables: {err}") from None
+        if missing:
+            engine.dispose()
+            raise SchemaOutdated(f"the search tables {', '.join(missing)} are missing: run `ficshelf db upgrade`")
 
     def _write(self, documents: Iterable[SearchDocument], *, replace: bool) -> int:
         written = 0

@@ -72,7 +72,9 @@ def condition(node: Node) -> ColumnElement[bool]:
     if isinstance(node, Complete):
         return works.complete.is_(node.value)
     if isinstance(node, Language):
-        return works.language == node.code
+        if node.has_region:
+            return works.language == node.code
+        return or_(works.language == node.code, works.language.startswith(f"{node.code}-", autoescape=True))
     if isinstance(node, Not):
         return not_(condition(node.node))
     if isinstance(node, And):

@@ -8,6 +8,9 @@ tsvector, so a long work's phrases would go unfound; chunks of ``CHUNK_WORDS`` w
 
 The configuration ``ficshelf_english`` is PostgreSQL's English with Snowball stemming but no stop words, so
 "the end" is a phrase of two words, as on the other backends.
+
+The store's migration ``0003_search_tables`` creates the tables and the configuration (``ficshelf db upgrade``);
+these definitions are what the backend's statements are built from, and a test checks that the two agree.
 """
 
 from __future__ import annotations
@@ -15,7 +18,6 @@ from __future__ import annotations
 import re
 
 from sqlalchemy import (
-    DDL,
     BigInteger,
     Boolean,
     Column,
@@ -25,7 +27,6 @@ from sqlalchemy import (
     MetaData,
     Table,
     Text,
-    event,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, TSVECTOR
 
@@ -65,27 +66,6 @@ search_chunks = Table(
     Column("body", TSVECTOR, nullable=False),
     Index("search_chunks_body", "body", postgresql_using="gin"),
 )
-
-# DDL has no SQLAlchemy construct for text search configurations; created once, before the tables.
-_CREATE_CONFIGURATION = DDL(  # type: ignore[no-untyped-call]
-    f"""
-DO $$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_ts_dict WHERE dictname = '{CONFIGURATION}_stem') THEN
-        CREATE TEXT SEARCH DICTIONARY {CONFIGURATION}_stem (TEMPLATE = snowball, LANGUAGE = english);
-    END IF;
-    IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = '{CONFIGURATION}') THEN
-        CREATE TEXT SEARCH CONFIGURATION {CONFIGURATION} (COPY = pg_catalog.english);
-        ALTER TEXT SEARCH CONFIGURATION {CONFIGURATION}
-            ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part
-            WITH {CONFIGURATION}_stem;
-    END IF;
-END
-$$
-"""
-)
-event.listen(search_works, "before_create", _CREATE_CONFIGURATION.execute_if(dialect="postgresql"))
-
 
 _WORD = re.compile(r"\w+")
 

@@ -14,7 +14,9 @@ import re
 from dataclasses import dataclass
 
 from ficshelf.errors import QuerySyntaxError, QueryTooComplex
+from ficshelf.languages import language_code
 from ficshelf.model import TagKind
+from ficshelf.search.aliases import CATEGORY_ALIASES, RATING_ALIASES, WARNING_ALIASES, expand_alias
 from ficshelf.search.ast import (
     And,
     Complete,
@@ -31,7 +33,6 @@ from ficshelf.search.ast import (
     TextField,
     walk,
 )
-from ficshelf.search.vocabulary import CATEGORY_ALIASES, RATING_ALIASES, WARNING_ALIASES, expand_alias, language_code
 
 MAX_QUERY_CHARS = 1000
 MAX_CLAUSES = 64
@@ -231,7 +232,10 @@ class _Parser:
             if value.casefold() in _NO:
                 return Complete(False)
             raise QuerySyntaxError(f"complete: takes yes or no, not '{value}'", value_position)
-        return Language(language_code(value))
+        code = language_code(value)
+        if code == "und" and value.casefold() != "und":
+            raise QuerySyntaxError(f"unknown language '{value}': write a code such as 'en' or a name", value_position)
+        return Language(code)
 
 
 def _number(field: NumberField, operator: str, value: str, position: int) -> NumberRange:

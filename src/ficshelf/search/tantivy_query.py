@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import tantivy
@@ -20,6 +21,7 @@ from ficshelf.search.ast import (
     Term,
     TextField,
     tag_key,
+    walk,
 )
 
 ANALYZER_NAME = "ficshelf_en"
@@ -59,6 +61,16 @@ class TantivyTranslator:
             clauses.append((MustNot, tantivy.Query.term_set_query(self.schema, "tag_key", list(blocked_keys))))
         return clauses[0][1] if len(clauses) == 1 else tantivy.Query.boolean_query(clauses)
 
+    def costly(self, node: Node) -> bool:
+        """Whether evaluating ``node`` reads word positions (a phrase, or a word the analyzer splits): the cost
+        that grows with every document holding the words, where a second evaluation is worth avoiding."""
+        for leaf in walk(node):
+            if isinstance(leaf, Phrase) and len(self.analyzer.analyze(leaf.text)) > 1:
+                return True
+            if isinstance(leaf, Term) and len(self.analyzer.analyze(leaf.word)) > 1:
+                return True
+        return False
+
     def query(self, node: Node) -> tantivy.Query:
         if isinstance(node, Term):
             return self.text(node.word, node.field)
@@ -89,7 +101,11 @@ class TantivyTranslator:
             )
         if isinstance(node, Complete):
             return tantivy.Query.term_query(self.schema, "complete", node.value)
-        return tantivy.Query.term_query(self.schema, "language", node.code)
+        exact = tantivy.Query.term_query(self.schema, "language", node.code)
+        if node.has_region:
+            return exact
+        regional = tantivy.Query.regex_query(self.schema, "language", re.escape(node.code) + "-.+")
+        return tantivy.Query.boolean_query([(Should, exact), (Should, regional)])
 
     def text(self, text: str, field: TextField | None) -> tantivy.Query:
         """A word or phrase in one field or, boosted, in every default field; a word the analyzer splits

@@ -1,7 +1,7 @@
-"""AO3's fixed tag vocabulary as readers type it: rating, warning and category aliases, and language names.
+"""AO3's fixed tag vocabulary as readers type it: short names for ratings, warnings and categories.
 
-Used by the query parser (``rating:teen``) and by ``SearchDocument`` (a work's language "English" is indexed as
-``en``), so queries and documents agree.
+Used by the query parser (``rating:teen`` is ``rating:"Teen And Up Audiences"``). Language names and codes
+live in ``ficshelf.languages``, shared with the importers, so queries and documents agree.
 """
 
 from __future__ import annotations
@@ -61,47 +61,6 @@ CATEGORY_ALIASES: dict[str, str] = {
     "none": "No category",
     "no category": "No category",
 }
-
-#: ISO 639-1 code → names a reader or a source may use (English name first, then the native name).
-LANGUAGES: dict[str, tuple[str, ...]] = {
-    "en": ("English",),
-    "zh": ("Chinese", "中文", "普通话 國語", "Mandarin"),
-    "ru": ("Russian", "Русский"),
-    "fr": ("French", "Français"),
-    "de": ("German", "Deutsch"),
-    "it": ("Italian", "Italiano"),
-    "cs": ("Czech", "Čeština"),
-    "es": ("Spanish", "Español"),
-    "fi": ("Finnish", "Suomi"),
-    "hu": ("Hungarian", "Magyar"),
-    "pt": ("Portuguese", "Português", "Português brasileiro", "Português europeu"),
-    "pl": ("Polish", "Polski"),
-    "ja": ("Japanese", "日本語"),
-    "ko": ("Korean", "한국어"),
-    "nl": ("Dutch", "Nederlands"),
-    "sv": ("Swedish", "Svenska"),
-    "da": ("Danish", "Dansk"),
-    "no": ("Norwegian", "Norsk"),
-    "tr": ("Turkish", "Türkçe"),
-    "uk": ("Ukrainian", "Українська"),
-    "vi": ("Vietnamese", "Tiếng Việt"),
-    "id": ("Indonesian", "Bahasa Indonesia"),
-    "ar": ("Arabic", "العربية"),
-    "he": ("Hebrew", "עברית"),
-    "el": ("Greek", "Ελληνικά"),
-    "ca": ("Catalan", "Català"),
-    "th": ("Thai", "ไทย"),
-}
-
-_BY_NAME = {name.casefold(): code for code, names in LANGUAGES.items() for name in names}
-
-
-def language_code(value: str) -> str:
-    """``en`` for "en", "EN", "English"; other values are kept, case-folded ("tlh" stays "tlh")."""
-    folded = " ".join(value.split()).casefold()
-    if folded in LANGUAGES:
-        return folded
-    return _BY_NAME.get(folded, folded)
 
 
 def expand_alias(aliases: dict[str, str], value: str) -> str:
