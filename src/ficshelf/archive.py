@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -16,9 +17,11 @@ from ficshelf.search import SearchBackend, SearchDocument, open_backend
 from ficshelf.settings import Settings
 from ficshelf.store.engine import Store, open_store
 from ficshelf.store.index_documents import works_for_index
-from ficshelf.store.index_queue import claim_reindex_batch, finish_reindex
+from ficshelf.store.index_queue import claim_reindex_batch, enqueue_all, finish_reindex
 from ficshelf.store.migrate import upgrade
 from ficshelf.store.records import IndexDocument
+
+log = logging.getLogger(__name__)
 
 #: How often a search-index write is tried while another process holds the index writer (about 5 s in all).
 WRITE_TRIES = 14
@@ -75,13 +78,23 @@ def _retrying(write: Callable[[], object], tries: int = WRITE_TRIES) -> None:
 
 def open_archive(settings: Settings, data_dir: Path | None = None, *, fresh_index: bool = False) -> Archive:
     """Open (creating or upgrading) the database and the search index in ``data_dir``, then index what is queued.
-    ``fresh_index`` starts an embedded search index anew (``ficshelf reindex``)."""
+    ``fresh_index`` starts an embedded search index anew (``ficshelf reindex``); an embedded index that cannot be
+    opened (an older schema after an upgrade, or damage) is rebuilt from the store the same way."""
     folder = data_dir or settings.data_dir
     folder.mkdir(parents=True, exist_ok=True)
     store = open_store(data_dir=folder, settings=settings)
     upgrade(store)
     database_url = store.url if store.dialect == "postgresql" else None
-    backend = open_backend(folder, kind=settings.search_backend, database_url=database_url, fresh=fresh_index)
+    try:
+        backend = open_backend(folder, kind=settings.search_backend, database_url=database_url, fresh=fresh_index)
+    except SearchIndexError as err:
+        if fresh_index:
+            raise
+        # Opening never waits for the writer lock, so this is an index of an older schema or a damaged one: the
+        # store holds everything the index is built from, so start it anew and queue every work.
+        log.warning("%s; rebuilding the search index from the archive", err)
+        backend = open_backend(folder, kind=settings.search_backend, database_url=database_url, fresh=True)
+        enqueue_all(store)
     archive = Archive(settings, store, backend, folder)
     archive.sync_index()
     return archive

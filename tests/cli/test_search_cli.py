@@ -82,3 +82,18 @@ def test_reindex_rebuilds_a_lost_or_damaged_index(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "indexed 2 of 2" in result.output
     assert _titles(_search(data, '"paper lantern"')) == ["Lanterns Over the Lake"]
+
+
+def test_an_index_of_another_schema_is_rebuilt_from_the_archive(tmp_path: Path) -> None:
+    import tantivy
+
+    data = _archive(tmp_path)
+    assert _search(data, "lantern")["total"] == 1
+    # what an older ficshelf (or a damaged copy) leaves behind: an index whose schema this version cannot open
+    shutil.rmtree(data / "index")
+    (data / "index").mkdir()
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("body", stored=True)
+    tantivy.Index(builder.build(), path=str(data / "index"))
+    assert _titles(_search(data, '"paper lantern"')) == ["Lanterns Over the Lake"]
+    assert _search(data, "library")["total"] == 1
