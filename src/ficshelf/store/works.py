@@ -7,75 +7,17 @@ from typing import Any
 
 from sqlalchemy import case, literal, select, update
 
-from ficshelf.errors import InvalidValue, NotFound
+from ficshelf.errors import NotFound
 from ficshelf.model import Chapter, Tag, TagKind, Work
 from ficshelf.store import tables as t
-from ficshelf.store.access import account_row, owned_work
+from ficshelf.store.access import owned_work
 from ficshelf.store.blurbs import KIND_ORDER, summary
 from ficshelf.store.engine import Store
 from ficshelf.store.index_queue import enqueue
 from ficshelf.store.records import SuggestedTag, TagSource, WorkPage
-from ficshelf.store.work_tags import write_tags
 
-MAX_TITLE = 500
-
-
-def count_words(text: str) -> int:
-    return len(text.split())
-
-
-def clean_title(title: str) -> str:
-    cleaned = " ".join(title.split())
-    if not cleaned:
-        raise InvalidValue("a work needs a title")
-    return cleaned[:MAX_TITLE]
-
-
-def create_work(
-    store: Store,
-    owner: int,
-    work: Work,
-    author_tags: Sequence[Tag] | None = None,
-    suggested_tags: Sequence[SuggestedTag] = (),
-    *,
-    restricted: bool = False,
-    chapters_expected: int | None = None,
-) -> int:
-    """Post ``work`` (its chapters, notes and summary) as ``owner``; returns the new work's id.
-
-    ``author_tags`` defaults to ``work.tags``. ``work.complete`` (``None``: complete unless ``chapters_expected``
-    says more chapters will come) and ``work.language`` are kept. The work is queued for indexing.
-    """
-    if not work.chapters or not any(c.text.strip() for c in work.chapters):
-        raise InvalidValue("a work needs at least one chapter with text")
-    chapters = _numbered(work.chapters)
-    words = sum(count_words(c.text) for c in chapters)
-    complete = work.complete
-    if complete is None:
-        complete = chapters_expected is None or chapters_expected <= len(chapters)
-    with store.write() as session:
-        account_row(session, owner)
-        row = t.Work(
-            owner_id=owner,
-            title=clean_title(work.title),
-            summary=work.summary,
-            notes_beginning=list(work.notes_beginning),
-            notes_end=list(work.notes_end),
-            language=work.language,
-            words=words,
-            chapter_count=len(chapters),
-            chapters_expected=chapters_expected,
-            complete=complete,
-            restricted=restricted,
-            source=work.source[:1000],
-        )
-        session.add(row)
-        session.flush()
-        for chapter in chapters:
-            session.add(chapter_row(row.id, chapter))
-        write_tags(session, row, list(work.tags) if author_tags is None else author_tags, suggested_tags)
-        enqueue(session, [row.id])
-        return row.id
+__all__ = ["clean_title", "count_words", "create_work"]
+from ficshelf.store.new_works import clean_title, count_words, create_work
 
 
 def get_work(
@@ -205,14 +147,6 @@ def record_hits(store: Store, counts: Mapping[int, int]) -> None:
     with store.write() as session:
         for work_id, count in sorted(counts.items()):
             session.execute(update(t.Work).where(t.Work.id == work_id).values(hits=t.Work.hits + count))
-
-
-def _numbered(chapters: Sequence[Chapter]) -> list[Chapter]:
-    """Chapters renumbered 1..n in order (a recovered "Prologue" is 0 in analysis, 1 in the archive)."""
-    return [
-        Chapter(i, c.title, c.summary, list(c.notes_beginning), list(c.notes_end), c.text)
-        for i, c in enumerate(chapters, 1)
-    ]
 
 
 def chapter_row(work_id: int, chapter: Chapter) -> t.Chapter:
