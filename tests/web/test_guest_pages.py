@@ -1,0 +1,89 @@
+"""Work pages cached for guests (``web.guest_pages``): every guest gets only its own CSRF token, kudos and
+comments show at once, and neither restricted works nor an account's own page ever reach a guest."""
+
+from __future__ import annotations
+
+import re
+
+from starlette.applications import Starlette
+
+from ficshelf.web.guest_pages import SLOT, GuestPages
+from tests.web.conftest import CSRF, Visitor
+
+
+def _tokens(html: str) -> set[str]:
+    return set(CSRF.findall(html))
+
+
+def _guest_pages(app: Starlette) -> GuestPages:
+    pages: GuestPages = app.state.guest_pages
+    return pages
+
+
+def test_each_guest_gets_the_cached_page_with_its_own_token(any_web: Starlette) -> None:
+    work_id = Visitor(any_web).register("alice").post_work(title="Under the Cherry Tree")
+    first, second = Visitor(any_web), Visitor(any_web)
+    page_one, page_two = first.get(f"/works/{work_id}").text, second.get(f"/works/{work_id}").text
+    one, two = _tokens(page_one), _tokens(page_two)
+    assert len(one) == 1 and len(two) == 1 and one != two
+    assert one == {first.client.cookies["fs_guest"]} and two == {second.client.cookies["fs_guest"]}
+    assert page_one.replace(one.pop(), "T") == page_two.replace(two.pop(), "T")  # the same page otherwise
+    assert len(_guest_pages(any_web)) == 1
+    assert SLOT not in page_one
+    # the token from the cached page is the one the guest's forms need
+    assert first.client.post(f"/works/{work_id}/kudos", data={"csrf_token": _tokens(page_one).pop()}).status_code == 200
+
+
+def test_a_guest_cookie_is_escaped_like_the_template_escapes_it(any_web: Starlette) -> None:
+    work_id = Visitor(any_web).register("alice").post_work()
+    guest = Visitor(any_web)
+    guest.client.cookies.set("fs_guest", "a&b'c" + "y" * 20)  # & and ' are allowed in a cookie value
+    html = guest.get(f"/works/{work_id}").text
+    assert 'value="a&amp;b&#39;c' + "y" * 20 + '"' in html and "a&b'c" not in html
+
+
+def test_kudos_and_comments_show_to_guests_at_once(any_web: Starlette) -> None:
+    alice, bob, guest = Visitor(any_web).register("alice"), Visitor(any_web).register("bob"), Visitor(any_web)
+    alice.post("/preferences", {"action": "policy", "policy": "all_held"})
+    work_id = alice.post_work()
+    assert "Kudos from" not in guest.get(f"/works/{work_id}").text
+
+    Visitor(any_web).post(f"/works/{work_id}/kudos")
+    assert "Kudos from 1 guest." in guest.get(f"/works/{work_id}").text
+    bob.post(f"/works/{work_id}/kudos")
+    assert "Kudos from bob and 1 guest." in guest.get(f"/works/{work_id}").text
+
+    bob.post(f"/works/{work_id}/comments", {"body": "The lantern scene stayed with me."})
+    assert "The lantern scene" not in guest.get(f"/works/{work_id}").text  # held for the author
+    comment_id = re.findall(r'id="comment-(\d+)"', bob.get(f"/works/{work_id}").text)[0]
+    alice.post(f"/comments/{comment_id}/release", {"work": str(work_id)})
+    assert "The lantern scene stayed with me." in guest.get(f"/works/{work_id}").text
+    bob.post(f"/comments/{comment_id}/edit", {"work": str(work_id), "body": "The lantern scene, twice over."})
+    assert "The lantern scene, twice over." in guest.get(f"/works/{work_id}").text
+    bob.post(f"/comments/{comment_id}/delete", {"work": str(work_id)})
+    assert "The lantern scene" not in guest.get(f"/works/{work_id}").text
+
+
+def test_an_accounts_page_never_reaches_a_guest(any_web: Starlette) -> None:
+    alice = Visitor(any_web).register("alice")
+    work_id = alice.post_work()
+    alice_page = alice.get(f"/works/{work_id}").text
+    (alice_token,) = _tokens(alice_page)
+    assert "Log out" in alice_page and "Edit" in alice_page
+    guest_page = Visitor(any_web).get(f"/works/{work_id}").text
+    assert alice_token not in guest_page and "Log out" not in guest_page and f"/works/{work_id}/edit" not in guest_page
+
+
+def test_a_restricted_work_is_never_served_to_guests_from_the_cache(any_web: Starlette) -> None:
+    alice, bob, guest = Visitor(any_web).register("alice"), Visitor(any_web).register("bob"), Visitor(any_web)
+    hidden = alice.post_work(title="Members Only Story", restricted="on")
+    assert "Members Only Story" in bob.get(f"/works/{hidden}").text  # an account's view is not cached for guests
+    assert guest.get(f"/works/{hidden}").status_code == 404
+    assert guest.get(f"/works/{hidden}?view=full").status_code == 404
+
+    shown = alice.post_work(title="Open For a While")
+    assert guest.get(f"/works/{shown}").status_code == 200  # now cached for guests
+    alice.post(f"/works/{shown}/edit", {"title": "Open For a While", "summary": "", "restricted": "on"})
+    response = guest.get(f"/works/{shown}")
+    assert response.status_code == 404 and "Open For a While" not in response.text
+
