@@ -86,4 +86,3 @@ def test_a_restricted_work_is_never_served_to_guests_from_the_cache(any_web: Sta
     alice.post(f"/works/{shown}/edit", {"title": "Open For a While", "summary": "", "restricted": "on"})
     response = guest.get(f"/works/{shown}")
     assert response.status_code == 404 and "Open For a While" not in response.text
-
