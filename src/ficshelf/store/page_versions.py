@@ -8,7 +8,8 @@ What a guest's work page shows, and what moves the version when it changes:
 - its comments: how many there are, the newest one's id, the latest edit, and how many are shown or
   deleted (a comment released, held, edited or deleted changes one of them).
 
-Restricted works have no guest version: ``NotFound``, as for a work that does not exist.
+Restricted works have no guest version: ``NotFound``, as for a work that does not exist. The values are the
+driver's own (``Store.fetch_one``): a version is compared, never shown.
 """
 
 from __future__ import annotations
@@ -51,8 +52,7 @@ GUEST_VERSION = select(
 
 def guest_version(store: Store, work_id: int) -> Hashable:
     """The version of ``work_id``'s page for guests; NotFound when it does not exist or is restricted."""
-    with store.read() as session:
-        row = session.connection().execute(GUEST_VERSION, {"work_id": work_id}).one_or_none()
+    row = store.fetch_one(GUEST_VERSION, {"work_id": work_id})
     if row is None or row[0]:
         raise NotFound(f"no work {work_id}")
     return (work_id, *row[1:])
