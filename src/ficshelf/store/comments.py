@@ -84,29 +84,33 @@ def add_comment(
 def list_comments(store: Store, work_id: int, viewer: int | None) -> list[CommentRecord]:
     """The thread as the viewer may see it, depth-first, oldest first at every level."""
     with store.read() as session:
-        owner_id = visible_owner(session, work_id, viewer)
-        rows = session.scalars(select(t.Comment).where(t.Comment.work_id == work_id).order_by(t.Comment.id)).all()
-        children: dict[int | None, list[t.Comment]] = defaultdict(list)
-        for row in rows:
-            if _may_see(row, owner_id, viewer) or row.status == DELETED:
-                children[row.parent_id].append(row)
-        ordered: list[tuple[t.Comment, int]] = []
+        return thread(session, work_id, visible_owner(session, work_id, viewer), viewer)
 
-        def walk(parent: int | None, depth: int) -> bool:
-            shown_any = False
-            for row in children.get(parent, []):
-                mark = len(ordered)
-                ordered.append((row, depth))
-                has_replies = walk(row.id, depth + 1)
-                if row.status == DELETED and not has_replies:
-                    del ordered[mark:]
-                else:
-                    shown_any = True
-            return shown_any
 
-        walk(None, 0)
-        depths = {row.id: depth for row, depth in ordered}
-        return _records(session, [row for row, _ in ordered], depths)
+def thread(session: Session, work_id: int, owner_id: int, viewer: int | None) -> list[CommentRecord]:
+    """``list_comments`` in the caller's session, for a work the viewer may see (owned by ``owner_id``)."""
+    rows = session.scalars(select(t.Comment).where(t.Comment.work_id == work_id).order_by(t.Comment.id)).all()
+    children: dict[int | None, list[t.Comment]] = defaultdict(list)
+    for row in rows:
+        if _may_see(row, owner_id, viewer) or row.status == DELETED:
+            children[row.parent_id].append(row)
+    ordered: list[tuple[t.Comment, int]] = []
+
+    def walk(parent: int | None, depth: int) -> bool:
+        shown_any = False
+        for row in children.get(parent, []):
+            mark = len(ordered)
+            ordered.append((row, depth))
+            has_replies = walk(row.id, depth + 1)
+            if row.status == DELETED and not has_replies:
+                del ordered[mark:]
+            else:
+                shown_any = True
+        return shown_any
+
+    walk(None, 0)
+    depths = {row.id: depth for row, depth in ordered}
+    return _records(session, [row for row, _ in ordered], depths)
 
 
 def held_comments(store: Store, actor: int) -> list[CommentRecord]:

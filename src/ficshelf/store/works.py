@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import case, literal, select, update
+from sqlalchemy.orm import Session
 
 from ficshelf.errors import NotFound
 from ficshelf.model import Chapter, Tag, TagKind, Work
@@ -30,30 +31,37 @@ def get_work(
     chapters, and every tag the work carries or was suggested.
     """
     with store.read() as session:
-        row = session.execute(
-            select(*t.Work.__table__.c, t.User.name.label("owner_name"))
-            .join(t.User, t.User.id == t.Work.owner_id)
-            .where(t.Work.id == work_id)
-        ).one_or_none()
-        if row is None or (row.restricted and viewer is None):
-            raise NotFound(f"no work {work_id}")
-        text: Any = t.Chapter.text
-        if not texts:
-            text = literal("")
-        elif chapter is not None:
-            text = case((t.Chapter.number == chapter, t.Chapter.text), else_=literal(""))
-        chapter_rows = session.execute(
-            select(t.Chapter.id, t.Chapter.number, t.Chapter.title, t.Chapter.summary, t.Chapter.notes_beginning)
-            .add_columns(t.Chapter.notes_end, text.label("text"))
-            .where(t.Chapter.work_id == work_id)
-            .order_by(t.Chapter.number)
-        ).all()
-        tag_rows = session.execute(
-            select(t.WorkTag.source, t.WorkTag.position, t.Tag.kind, t.Tag.name, t.WorkTag.score, t.WorkTag.evidence)
-            .join(t.Tag, t.Tag.id == t.WorkTag.tag_id)
-            .where(t.WorkTag.work_id == work_id)
-            .order_by(t.WorkTag.position)
-        ).all()
+        return load_work(session, work_id, viewer, chapter, texts=texts)
+
+
+def load_work(
+    session: Session, work_id: int, viewer: int | None, chapter: int | None = None, *, texts: bool = True
+) -> WorkPage:
+    """``get_work`` in the caller's session."""
+    row = session.execute(
+        select(*t.Work.__table__.c, t.User.name.label("owner_name"))
+        .join(t.User, t.User.id == t.Work.owner_id)
+        .where(t.Work.id == work_id)
+    ).one_or_none()
+    if row is None or (row.restricted and viewer is None):
+        raise NotFound(f"no work {work_id}")
+    text: Any = t.Chapter.text
+    if not texts:
+        text = literal("")
+    elif chapter is not None:
+        text = case((t.Chapter.number == chapter, t.Chapter.text), else_=literal(""))
+    chapter_rows = session.execute(
+        select(t.Chapter.id, t.Chapter.number, t.Chapter.title, t.Chapter.summary, t.Chapter.notes_beginning)
+        .add_columns(t.Chapter.notes_end, text.label("text"))
+        .where(t.Chapter.work_id == work_id)
+        .order_by(t.Chapter.number)
+    ).all()
+    tag_rows = session.execute(
+        select(t.WorkTag.source, t.WorkTag.position, t.Tag.kind, t.Tag.name, t.WorkTag.score, t.WorkTag.evidence)
+        .join(t.Tag, t.Tag.id == t.WorkTag.tag_id)
+        .where(t.WorkTag.work_id == work_id)
+        .order_by(t.WorkTag.position)
+    ).all()
     visible = [
         Tag(TagKind(r.kind), r.name)
         for r in sorted(tag_rows, key=lambda r: (KIND_ORDER[r.kind], r.position))

@@ -9,11 +9,10 @@ from starlette.routing import Route
 from ficshelf.errors import NotFound
 from ficshelf.export.epub import work_to_epub
 from ficshelf.export.html import work_to_html
-from ficshelf.store.comments import list_comments
-from ficshelf.store.community import bookmarks, kudos_givers
 from ficshelf.store.page_versions import guest_version
 from ficshelf.store.reading import record_reading
 from ficshelf.store.records import WorkPage
+from ficshelf.store.work_views import work_view
 from ficshelf.store.works import get_work
 from ficshelf.web.guest_pages import GuestPages
 from ficshelf.web.reading import WorkLoader, chapter_html, character_graph_svg, layout, mood_arc_svg
@@ -44,7 +43,8 @@ async def work_page(request: Request) -> Response:
 def _render(request: Request, who: Viewer) -> str:
     """The work page as ``who`` sees it (an account's reading is recorded)."""
     store = request.app.state.archive.store
-    loaded = get_work(store, path_int(request, "work_id"), who.id, texts=False)
+    view = work_view(store, path_int(request, "work_id"), who.id)
+    loaded = view.page
     work_id = loaded.summary.id
     count = len(loaded.work.chapters)
     full = request.query_params.get("view") == "full" or count == 1
@@ -67,9 +67,9 @@ def _render(request: Request, who: Viewer) -> str:
         number=number,
         count=count,
         tag_groups=grouped_tags(loaded.summary.tags),
-        comments=list_comments(store, work_id, who.id),
-        kudos=kudos_givers(store, work_id, who.id),
-        bookmarked=who.id is not None and any(b.user == who.name for b in bookmarks(store, who.id, work_id=work_id)),
+        comments=view.comments,
+        kudos=view.kudos,
+        bookmarked=view.bookmarked,
     )
 
 
