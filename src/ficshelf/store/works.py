@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import cache
 from typing import Any
 
-from sqlalchemy import case, literal, select, update
+from sqlalchemy import Integer, Select, bindparam, case, literal, select, update
 from sqlalchemy.orm import Session
 
 from ficshelf.errors import NotFound
@@ -19,6 +20,35 @@ from ficshelf.store.records import SuggestedTag, TagSource, WorkPage
 
 __all__ = ["clean_title", "count_words", "create_work"]
 from ficshelf.store.new_works import clean_title, count_words, create_work
+
+_WORK_ID = bindparam("work_id", type_=Integer)
+_WORK = (
+    select(*t.Work.__table__.c, t.User.name.label("owner_name"))
+    .join(t.User, t.User.id == t.Work.owner_id)
+    .where(t.Work.id == _WORK_ID)
+)
+_TAGS = (
+    select(t.WorkTag.source, t.WorkTag.position, t.Tag.kind, t.Tag.name, t.WorkTag.score, t.WorkTag.evidence)
+    .join(t.Tag, t.Tag.id == t.WorkTag.tag_id)
+    .where(t.WorkTag.work_id == _WORK_ID)
+    .order_by(t.WorkTag.position)
+)
+
+
+@cache
+def _chapters(mode: str) -> Select[Any]:
+    """A work's chapters with every text (``all``), none (``none``), or only chapter ``:chapter``'s (``one``)."""
+    text: Any = t.Chapter.text
+    if mode == "none":
+        text = literal("")
+    elif mode == "one":
+        text = case((t.Chapter.number == bindparam("chapter", type_=Integer), t.Chapter.text), else_=literal(""))
+    return (
+        select(t.Chapter.id, t.Chapter.number, t.Chapter.title, t.Chapter.summary, t.Chapter.notes_beginning)
+        .add_columns(t.Chapter.notes_end, text.label("text"))
+        .where(t.Chapter.work_id == _WORK_ID)
+        .order_by(t.Chapter.number)
+    )
 
 
 def get_work(
@@ -37,31 +67,15 @@ def get_work(
 def load_work(
     session: Session, work_id: int, viewer: int | None, chapter: int | None = None, *, texts: bool = True
 ) -> WorkPage:
-    """``get_work`` in the caller's session."""
-    row = session.execute(
-        select(*t.Work.__table__.c, t.User.name.label("owner_name"))
-        .join(t.User, t.User.id == t.Work.owner_id)
-        .where(t.Work.id == work_id)
-    ).one_or_none()
+    """``get_work`` in the caller's session (statements built once, run as Core: a work page runs them all)."""
+    connection = session.connection()
+    row = connection.execute(_WORK, {"work_id": work_id}).one_or_none()
     if row is None or (row.restricted and viewer is None):
         raise NotFound(f"no work {work_id}")
-    text: Any = t.Chapter.text
-    if not texts:
-        text = literal("")
-    elif chapter is not None:
-        text = case((t.Chapter.number == chapter, t.Chapter.text), else_=literal(""))
-    chapter_rows = session.execute(
-        select(t.Chapter.id, t.Chapter.number, t.Chapter.title, t.Chapter.summary, t.Chapter.notes_beginning)
-        .add_columns(t.Chapter.notes_end, text.label("text"))
-        .where(t.Chapter.work_id == work_id)
-        .order_by(t.Chapter.number)
-    ).all()
-    tag_rows = session.execute(
-        select(t.WorkTag.source, t.WorkTag.position, t.Tag.kind, t.Tag.name, t.WorkTag.score, t.WorkTag.evidence)
-        .join(t.Tag, t.Tag.id == t.WorkTag.tag_id)
-        .where(t.WorkTag.work_id == work_id)
-        .order_by(t.WorkTag.position)
-    ).all()
+    mode = "none" if not texts else "all" if chapter is None else "one"
+    params = {"work_id": work_id, **({"chapter": chapter} if mode == "one" else {})}
+    chapter_rows = connection.execute(_chapters(mode), params).all()
+    tag_rows = connection.execute(_TAGS, {"work_id": work_id}).all()
     visible = [
         Tag(TagKind(r.kind), r.name)
         for r in sorted(tag_rows, key=lambda r: (KIND_ORDER[r.kind], r.position))
