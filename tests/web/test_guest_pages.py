@@ -94,3 +94,17 @@ def test_a_restricted_work_is_never_served_to_guests_from_the_cache(any_web: Sta
     alice.post(f"/works/{shown}/edit", {"title": "Open For a While", "summary": "", "restricted": "on"})
     response = guest.get(f"/works/{shown}")
     assert response.status_code == 404 and "Open For a While" not in response.text
+
+
+def test_the_cache_keeps_one_version_per_page_within_its_bounds() -> None:
+    pages = GuestPages(maxsize=3, max_bytes=25)
+    render = lambda text: lambda who: f"{text}:{who.csrf_token}"  # noqa: E731
+    pages.page("a", 1, render("aaaa"), "t")
+    pages.page("a", 2, render("AAAA"), "t")  # a new version replaces the old one
+    assert len(pages) == 1 and pages.size == len("AAAA:")
+    assert pages.page("a", 2, render("never rendered"), "u") == b"AAAA:u"
+    for key in "bcd":
+        pages.page(key, 1, render(key * 4), "t")
+    assert len(pages) == 3  # "a", the least recently used, went first
+    pages.page("e", 1, render("e" * 30), "t")  # over max_bytes: only the newest page stays
+    assert len(pages) == 1 and pages.page("e", 1, render("x"), "v") == b"e" * 30 + b":v"

@@ -32,10 +32,13 @@ Renderer = Callable[[Viewer], str]
 
 
 class GuestPages:
-    """An LRU of rendered pages: per key, the latest version seen and its bytes split at ``SLOT``."""
+    """An LRU of rendered pages: per key, the latest version seen and its bytes split at ``SLOT``; at most
+    ``maxsize`` pages and ``max_bytes`` bytes (an entire-work view of a long work is a few hundred KB)."""
 
-    def __init__(self, maxsize: int = 512) -> None:
+    def __init__(self, maxsize: int = 512, max_bytes: int = 64 * 1024 * 1024) -> None:
         self.maxsize = maxsize
+        self.max_bytes = max_bytes
+        self.size = 0
         self._pages: OrderedDict[Hashable, tuple[Hashable, tuple[bytes, ...]]] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -49,13 +52,19 @@ class GuestPages:
         if found is None or found[0] != version:
             parts = tuple(render(STAND_IN).encode().split(SLOT.encode()))
             with self._lock:
+                old = self._pages.pop(key, None)
+                self.size += _size(parts) - (_size(old[1]) if old is not None else 0)
                 self._pages[key] = (version, parts)
-                self._pages.move_to_end(key)
-                while len(self._pages) > self.maxsize:
-                    self._pages.popitem(last=False)
+                while len(self._pages) > self.maxsize or (self.size > self.max_bytes and len(self._pages) > 1):
+                    _, (_, evicted) = self._pages.popitem(last=False)
+                    self.size -= _size(evicted)
         else:
             parts = found[1]
         return str(escape(token)).encode().join(parts)
 
     def __len__(self) -> int:
         return len(self._pages)
+
+
+def _size(parts: tuple[bytes, ...]) -> int:
+    return sum(len(part) for part in parts)
