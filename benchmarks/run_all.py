@@ -49,7 +49,7 @@ STEPS = (
     Step("analysis", "analyze.py", (), ("--min-words", "1", "--spacy-words", "100")),
     Step("beta", "beta.py", (), ("--min-words", "1")),
     Step("exports", "exports.py", (), ("--limit", "3")),
-    Step("import", "import_works.py", ("--works", "10000"), ("--works", "6")),
+    Step("import", "import_works.py", ("--works", "10000", "--jobs", "1,2"), ("--works", "6")),
     Step("search-10k", "search.py", ("--works", "10000", *SEARCH), ("--works", "40", "--repeat", "1")),
     Step("search-100k", "search.py", ("--works", "100000", *SEARCH), None),
     Step("web", "web.py", ("--clients", "64", "--requests", "6400"), ("--clients", "8", "--requests", "100"), False),

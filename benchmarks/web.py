@@ -5,10 +5,11 @@ only), warms the per-version caches, then keeps CLIENTS keep-alive connections b
 done (or SECONDS have passed). Prints requests/s, latency p50/p95/p99, and the server's CPU time per request
 (user + system time of the server process and its workers, read from /proc: the figure that does not depend
 on how loaded the machine is). The client is a minimal HTTP/1.1 client on asyncio streams, so that it costs
-the machine little CPU next to the server; each client keeps one guest cookie, as a browser would.
+the machine little CPU next to the server; each client keeps one guest cookie, as a browser would (with
+--account every client is also logged in as one account, so no page comes from the guest-page cache).
 
     .venv/bin/python benchmarks/web.py [--clients 64] [--requests 6400] [--seconds 60] [--workers 1]
-        [--paths work|chapter|home|tag] [--shared ../shared]
+        [--paths work|chapter|home|tag] [--account] [--shared ../shared]
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from pathlib import Path
 
 import httpx
 
-from _report import report
+from _report import report as report_figure
 
 FICSHELF = [sys.executable, "-c", "from ficshelf.cli.main import main; main()"]
 HOST = "127.0.0.1"
@@ -61,7 +62,9 @@ async def fetch(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, requ
     return status
 
 
-async def hammer(port: int, paths: list[str], clients: int, requests: int, seconds: float) -> tuple[list[float], int]:
+async def hammer(
+    port: int, paths: list[str], clients: int, requests: int, seconds: float, session: str = ""
+) -> tuple[list[float], int]:
     latencies: list[float] = []
     errors = 0
     remaining = requests
@@ -69,7 +72,7 @@ async def hammer(port: int, paths: list[str], clients: int, requests: int, secon
 
     async def client(offset: int) -> None:
         nonlocal errors, remaining
-        cookie = f"fs_guest={secrets.token_urlsafe(32)}"
+        cookie = f"fs_guest={secrets.token_urlsafe(32)}" + (f"; fs_session={session}" if session else "")
         reader, writer = await asyncio.open_connection(HOST, port)
         try:
             i = offset
@@ -87,6 +90,16 @@ async def hammer(port: int, paths: list[str], clients: int, requests: int, secon
 
     await asyncio.gather(*(client(n) for n in range(clients)))
     return latencies, errors
+
+
+def account_session(base: str) -> str:
+    """Register an account and return its session cookie (for --account: every client logged in as it)."""
+    with httpx.Client(base_url=base, follow_redirects=True) as client:
+        token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/register").text)
+        assert token is not None
+        form = {"name": "bench-reader", "password": "correct horse battery staple", "csrf_token": token.group(1)}
+        client.post("/register", data=form).raise_for_status()
+        return str(client.cookies["fs_session"])
 
 
 def page_paths(base: str, kind: str, works: int) -> list[str]:
@@ -107,6 +120,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="ficshelf serve --workers")
     parser.add_argument("--paths", choices=["work", "chapter", "home", "tag"], default="work")
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
+    parser.add_argument("--account", action="store_true", help="clients logged in as one account (default: guests)")
     args = parser.parse_args()
     data = Path(tempfile.mkdtemp(prefix="ficshelf-bench-web-"))
     seeds = sorted((args.shared / "seeds").glob("*.txt"))
@@ -129,32 +143,56 @@ def main() -> None:
             except httpx.TransportError:
                 time.sleep(0.2)
         paths = page_paths(base, args.paths, len(seeds))
+        session = account_session(base) if args.account else ""
         for _ in range(2 * args.workers):  # warm every worker's caches (connections spread over the workers)
             for path in paths:
                 httpx.get(f"{base}{path}").raise_for_status()
         cpu_before = cpu_seconds(server.pid)
         started = time.perf_counter()
-        latencies, errors = asyncio.run(hammer(port, paths, args.clients, args.requests, args.seconds))
+        latencies, errors = asyncio.run(hammer(port, paths, args.clients, args.requests, args.seconds, session))
         elapsed = time.perf_counter() - started
         cpu_ms = (cpu_seconds(server.pid) - cpu_before) * 1000 / max(1, len(latencies))
     finally:
         server.terminate()
         server.wait(timeout=30)
+    report(
+        args.paths,
+        "account" if args.account else "guest",
+        args.workers,
+        args.clients,
+        latencies,
+        errors,
+        elapsed,
+        cpu_ms,
+    )
+
+
+def report(
+    pages: str,
+    viewer: str,
+    workers: int,
+    clients: int,
+    latencies: list[float],
+    errors: int,
+    elapsed: float,
+    cpu_ms: float,
+) -> None:
+    """Print the run as one Markdown table row (with its header)."""
     count = len(latencies)
     q = statistics.quantiles(latencies, n=100)
     print(
-        "| pages | workers | clients | requests | errors | requests/s | p50 ms | p95 ms | p99 ms "
+        "| pages | viewer | workers | clients | requests | errors | requests/s | p50 ms | p95 ms | p99 ms "
         "| server CPU ms/request |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     print(
-        f"| {args.paths} | {args.workers} | {args.clients} | {count:,} | {errors} | {count / elapsed:,.0f} | "
+        f"| {pages} | {viewer} | {workers} | {clients} | {count:,} | {errors} | {count / elapsed:,.0f} | "
         f"{q[49] * 1000:.0f} | {q[94] * 1000:.0f} | {q[98] * 1000:.0f} | {cpu_ms:.2f} |"
     )
-    page = f"web, {args.paths} pages, {args.clients} clients"
-    report(page, "requests/s", count / elapsed, "req/s")
-    report(page, "p99", q[98] * 1000, "ms")
-    report(page, "server CPU per request", cpu_ms, "ms")
+    page = f"web, {pages} pages ({viewer}), {clients} clients, {workers} worker(s)"
+    report_figure(page, "requests/s", count / elapsed, "req/s")
+    report_figure(page, "p99", q[98] * 1000, "ms")
+    report_figure(page, "server CPU per request", cpu_ms, "ms")
 
 
 if __name__ == "__main__":

@@ -149,6 +149,12 @@ class SchemaOutdated(StoreError):
     code = "FS507"
 
 
+class WorkNotStored(StoreError):
+    """The database refused one work of an import (a value too long for a column, say); the others are kept."""
+
+    code = "FS508"
+
+
 class LearnError(FicshelfError):
     """``ficshelf learn`` has nothing to learn from, or cannot write what it learned."""
 
@@ -258,6 +264,7 @@ ALL_ERRORS: tuple[type[FicshelfError], ...] = (
     LoginThrottled,
     InvalidValue,
     SchemaOutdated,
+    WorkNotStored,
     LearnError,
     StaleHint,
     SearchError,

@@ -16,11 +16,12 @@ from ficshelf.analysis.analysers.structure import ChapterHeading, Span, Structur
 from ficshelf.analysis.doc import Doc
 from ficshelf.analysis.pipeline import Pipeline, default_pipeline
 from ficshelf.analysis.results import Evidence, TagSuggestion
+from ficshelf.errors import FicshelfError
 from ficshelf.ingest.titles import fallback_title
 from ficshelf.model import Chapter, Tag, TagKind, Work
 from ficshelf.store.engine import Store
+from ficshelf.store.new_works import NewWork, WorkWriter, create_work
 from ficshelf.store.records import SuggestedTag, TagSource
-from ficshelf.store.works import create_work
 
 #: How many mentions of a character are kept as evidence.
 CHARACTER_EVIDENCE = 3
@@ -48,13 +49,28 @@ def publish(store: Store, owner: int, draft: Draft, *, restricted: bool = False,
 
     With ``accept_at``, suggestions scoring at least that much are stored as accepted tags, the rest as pending.
     """
-    suggested = draft.suggested
-    if accept_at is not None:
-        suggested = [
-            replace(s, source=TagSource.ACCEPTED) if s.score is not None and s.score >= accept_at else s
-            for s in suggested
-        ]
-    return create_work(store, owner, draft.work, draft.author_tags, suggested, restricted=restricted)
+    return create_work(
+        store, owner, draft.work, draft.author_tags, accepted(draft.suggested, accept_at), restricted=restricted
+    )
+
+
+def publish_many(
+    writer: WorkWriter, drafts: Sequence[Draft], *, restricted: bool = False, accept_at: float | None = None
+) -> list[int | FicshelfError]:
+    """Store many drafts in one transaction (``ficshelf import``): each one's new id, or the error that kept that
+    one draft out while the others were stored."""
+    return writer.create(
+        NewWork(d.work, d.author_tags, accepted(d.suggested, accept_at), restricted=restricted) for d in drafts
+    )
+
+
+def accepted(suggested: list[SuggestedTag], accept_at: float | None) -> list[SuggestedTag]:
+    """The suggestions, those scoring at least ``accept_at`` (when given) turned into accepted tags."""
+    if accept_at is None:
+        return suggested
+    return [
+        replace(s, source=TagSource.ACCEPTED) if s.score is not None and s.score >= accept_at else s for s in suggested
+    ]
 
 
 def draft_from_doc(doc: Doc) -> Draft:

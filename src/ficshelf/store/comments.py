@@ -11,8 +11,10 @@ no text) while it has replies.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Integer, bindparam, select
 from sqlalchemy.orm import Session
 
 from ficshelf.errors import InvalidValue, NotAllowed, NotFound
@@ -84,29 +86,41 @@ def add_comment(
 def list_comments(store: Store, work_id: int, viewer: int | None) -> list[CommentRecord]:
     """The thread as the viewer may see it, depth-first, oldest first at every level."""
     with store.read() as session:
-        owner_id = visible_owner(session, work_id, viewer)
-        rows = session.scalars(select(t.Comment).where(t.Comment.work_id == work_id).order_by(t.Comment.id)).all()
-        children: dict[int | None, list[t.Comment]] = defaultdict(list)
-        for row in rows:
-            if _may_see(row, owner_id, viewer) or row.status == DELETED:
-                children[row.parent_id].append(row)
-        ordered: list[tuple[t.Comment, int]] = []
+        return thread(session, work_id, visible_owner(session, work_id, viewer), viewer)
 
-        def walk(parent: int | None, depth: int) -> bool:
-            shown_any = False
-            for row in children.get(parent, []):
-                mark = len(ordered)
-                ordered.append((row, depth))
-                has_replies = walk(row.id, depth + 1)
-                if row.status == DELETED and not has_replies:
-                    del ordered[mark:]
-                else:
-                    shown_any = True
-            return shown_any
 
-        walk(None, 0)
-        depths = {row.id: depth for row, depth in ordered}
-        return _records(session, [row for row, _ in ordered], depths)
+#: A work's comments as Core rows, oldest first (built once: every work page reads them).
+_THREAD = (
+    select(*t.Comment.__table__.c)
+    .where(t.Comment.work_id == bindparam("work_id", type_=Integer))
+    .order_by(t.Comment.id)
+)
+
+
+def thread(session: Session, work_id: int, owner_id: int, viewer: int | None) -> list[CommentRecord]:
+    """``list_comments`` in the caller's session, for a work the viewer may see (owned by ``owner_id``)."""
+    rows = session.connection().execute(_THREAD, {"work_id": work_id}).all()
+    children: dict[int | None, list[Any]] = defaultdict(list)
+    for row in rows:
+        if _may_see(row, owner_id, viewer) or row.status == DELETED:
+            children[row.parent_id].append(row)
+    ordered: list[tuple[Any, int]] = []
+
+    def walk(parent: int | None, depth: int) -> bool:
+        shown_any = False
+        for row in children.get(parent, []):
+            mark = len(ordered)
+            ordered.append((row, depth))
+            has_replies = walk(row.id, depth + 1)
+            if row.status == DELETED and not has_replies:
+                del ordered[mark:]
+            else:
+                shown_any = True
+        return shown_any
+
+    walk(None, 0)
+    depths = {row.id: depth for row, depth in ordered}
+    return _records(session, [row for row, _ in ordered], depths)
 
 
 def held_comments(store: Store, actor: int) -> list[CommentRecord]:
@@ -177,7 +191,7 @@ def _comment(session: Session, comment_id: int) -> tuple[t.Comment, t.Work]:
     return row, work
 
 
-def _may_see(row: t.Comment, owner_id: int, viewer: int | None) -> bool:
+def _may_see(row: Any, owner_id: int, viewer: int | None) -> bool:
     if row.status == SHOWN:
         return True
     if row.status == HELD:
@@ -185,7 +199,7 @@ def _may_see(row: t.Comment, owner_id: int, viewer: int | None) -> bool:
     return False
 
 
-def _records(session: Session, rows: list[t.Comment], depths: dict[int, int] | None = None) -> list[CommentRecord]:
+def _records(session: Session, rows: Sequence[Any], depths: dict[int, int] | None = None) -> list[CommentRecord]:
     if not rows:
         return []
     user_ids = {row.user_id for row in rows if row.user_id is not None}

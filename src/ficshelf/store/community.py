@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import Integer, and_, bindparam, or_, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from ficshelf.errors import InvalidValue, NotAllowed, NotFound
 from ficshelf.store import tables as t
@@ -44,14 +45,31 @@ def kudos_givers(store: Store, work_id: int, viewer: int | None) -> KudosGivers:
     """Names of the accounts that left kudos (oldest first) and the number of guests."""
     with store.read() as session:
         visible_owner(session, work_id, viewer)
-        rows = session.execute(
-            select(t.Kudos.user_id, t.User.name)
-            .outerjoin(t.User, t.User.id == t.Kudos.user_id)
-            .where(t.Kudos.work_id == work_id)
-            .order_by(t.Kudos.id)
-        ).all()
-        names = [name for user_id, name in rows if user_id is not None]
-        return KudosGivers(names, len(rows) - len(names))
+        return givers(session, work_id)
+
+
+def givers(session: Session, work_id: int) -> KudosGivers:
+    """``kudos_givers`` in the caller's session (the caller checked the work's visibility)."""
+    rows = session.connection().execute(_GIVERS, {"work_id": work_id}).all()
+    names = [name for user_id, name in rows if user_id is not None]
+    return KudosGivers(names, len(rows) - len(names))
+
+
+def has_bookmark(session: Session, user: int, work_id: int) -> bool:
+    """Whether ``user`` bookmarked the work (privately or not)."""
+    return session.connection().execute(_BOOKMARKED, {"user": user, "work_id": work_id}).first() is not None
+
+
+# Built once: every work page runs them.
+_GIVERS = (
+    select(t.Kudos.user_id, t.User.name)
+    .outerjoin(t.User, t.User.id == t.Kudos.user_id)
+    .where(t.Kudos.work_id == bindparam("work_id", type_=Integer))
+    .order_by(t.Kudos.id)
+)
+_BOOKMARKED = select(t.Bookmark.id).where(
+    t.Bookmark.user_id == bindparam("user", type_=Integer), t.Bookmark.work_id == bindparam("work_id", type_=Integer)
+)
 
 
 def bookmark(store: Store, user: int, work_id: int, notes: str = "", private: bool = False) -> int:

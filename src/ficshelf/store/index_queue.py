@@ -22,19 +22,20 @@ from ficshelf.store.records import ReindexBatch
 
 
 def enqueue(session: Session, work_ids: Iterable[int]) -> None:
-    """Queue works in the caller's transaction (an upsert: a queued work is queued once, its claim cleared)."""
+    """Queue works in the caller's transaction (an upsert: a queued work is queued once, its claim cleared).
+
+    One statement, compiled once per process, executed for many rows (executemany)."""
     ids = sorted(set(work_ids))
     if not ids:
         return
     when = t.now()
-    rows = [{"work_id": i, "queued": when, "claimed": None} for i in ids]
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    statement = insert(t.IndexQueue).values(rows)
-    session.execute(
-        statement.on_conflict_do_update(
-            index_elements=[t.IndexQueue.work_id], set_={"queued": statement.excluded.queued, "claimed": None}
-        )
+    connection = session.connection()
+    insert = pg_insert if connection.dialect.name == "postgresql" else sqlite_insert
+    statement = insert(t.IndexQueue)
+    upsert = statement.on_conflict_do_update(
+        index_elements=[t.IndexQueue.work_id], set_={"queued": statement.excluded.queued, "claimed": None}
     )
+    connection.execute(upsert, [{"work_id": i, "queued": when, "claimed": None} for i in ids])
 
 
 def enqueue_reindex(store: Store, work_ids: Iterable[int]) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Integer, bindparam, delete, func, insert, select, update
 
 from ficshelf.errors import InvalidValue, NotFound
 from ficshelf.model import TagKind
@@ -17,14 +17,27 @@ from ficshelf.store.tags import get_or_create_tag, tag_kind
 def record_reading(store: Store, user: int, work_id: int, chapter: int = 1) -> None:
     """Note that ``user`` read ``chapter`` of a work now (a history entry, its visit count and last chapter)."""
     with store.write() as session:
-        visible_work(session, work_id, user)
-        row = session.get(t.Reading, (user, work_id))
-        if row is None:
-            session.add(t.Reading(user_id=user, work_id=work_id, last_chapter=chapter))
-        else:
-            row.visits += 1
-            row.last_chapter = chapter
-            row.last_read = t.now()
+        connection = session.connection()
+        if connection.execute(_WORK_EXISTS, {"work_id": work_id}).first() is None:
+            raise NotFound(f"no work {work_id}")  # an account sees restricted works too: existence is enough
+        params = {"reader": user, "work": work_id, "chapter": chapter, "now": t.now()}
+        if connection.execute(_READ_AGAIN, params).rowcount == 0:
+            connection.execute(insert(t.Reading), {"user_id": user, "work_id": work_id, "last_chapter": chapter})
+
+
+# Built once: ``record_reading`` runs on every work page a logged-in reader opens.
+_WORK_EXISTS = select(t.Work.id).where(t.Work.id == bindparam("work_id", type_=Integer))
+_READ_AGAIN = (
+    update(t.Reading)
+    .where(
+        t.Reading.user_id == bindparam("reader", type_=Integer), t.Reading.work_id == bindparam("work", type_=Integer)
+    )
+    .values(
+        visits=t.Reading.visits + 1,
+        last_chapter=bindparam("chapter", type_=Integer),
+        last_read=bindparam("now", type_=t.UTCDateTime()),
+    )
+)
 
 
 def mark_read(store: Store, user: int, work_id: int, read: bool = True) -> None:

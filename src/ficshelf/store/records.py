@@ -223,6 +223,16 @@ class KudosGivers:
     guests: int
 
 
+@dataclass(slots=True)
+class WorkView:
+    """A work page as one reader sees it: the work, the comment thread, the kudos line, and the reader's bookmark."""
+
+    page: WorkPage
+    comments: list[CommentRecord]
+    kudos: KudosGivers
+    bookmarked: bool
+
+
 @dataclass(frozen=True, slots=True)
 class ReindexBatch:
     """Work ids claimed for (re)indexing; ids ``works_for_index`` no longer returns were deleted."""

@@ -65,17 +65,20 @@ def tag_ids(session: Session, wanted: Iterable[tuple[TagKind, str]]) -> dict[tup
     if not keys:
         return {}
     names = {name for _, name in keys}
+    session.flush()  # Core statements below: tags the session holds unflushed must be in the database first
+    connection = session.connection()
+    query = select(t.Tag.id, t.Tag.kind, t.Tag.name).where(t.Tag.name.in_(names))
 
     def lookup() -> dict[tuple[TagKind, str], int]:
-        rows = session.execute(select(t.Tag.id, t.Tag.kind, t.Tag.name).where(t.Tag.name.in_(names))).all()
+        rows = connection.execute(query).all()
         return {(TagKind(kind), name): tag_id for tag_id, kind, name in rows if (TagKind(kind), name) in keys}
 
     found = lookup()
     missing = keys - found.keys()
     if missing:
         rows = [{"kind": k.value, "name": n, "canonical": k in _ALWAYS_CANONICAL} for k, n in sorted(missing)]
-        insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-        session.execute(insert(t.Tag).values(rows).on_conflict_do_nothing())
+        insert = pg_insert if connection.dialect.name == "postgresql" else sqlite_insert
+        connection.execute(insert(t.Tag).on_conflict_do_nothing(), rows)
         found = lookup()
     return found
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import String, bindparam, delete, func, select
 
 from ficshelf.errors import BadLogin, InvalidValue, LoginThrottled, NameTaken, NotFound
 from ficshelf.settings import Settings, get_settings
@@ -114,15 +115,32 @@ def login(store: Store, name: str, password: str, address: str = "", settings: S
 def session_account(store: Store, token: str) -> SessionInfo | None:
     """The account behind a session cookie, or ``None`` for an unknown or expired token."""
     with store.read() as session:
-        row = session.execute(
-            select(t.AccountSession, t.User)
-            .join(t.User, t.User.id == t.AccountSession.user_id)
-            .where(t.AccountSession.token_hash == token_hash(token), t.AccountSession.expires > t.now())
-        ).first()
-        if row is None:
-            return None
-        found, user = row
-        return SessionInfo(_account(user), found.csrf_token, found.expires)
+        params = {"token_hash": token_hash(token), "now": t.now()}
+        row = session.connection().execute(_SESSION_ACCOUNT, params).first()
+    if row is None:
+        return None
+    return SessionInfo(_account(row), row.csrf_token, row.expires)
+
+
+#: The account behind a session token (built once: this runs on every request of a logged-in reader).
+_SESSION_ACCOUNT = (
+    select(
+        t.User.id,
+        t.User.name,
+        t.User.email,
+        t.User.comment_policy,
+        t.User.created,
+        t.User.password_hash,
+        t.AccountSession.csrf_token,
+        t.AccountSession.expires,
+    )
+    .join(t.User, t.User.id == t.AccountSession.user_id)
+    .where(
+        t.AccountSession.token_hash == bindparam("token_hash", type_=String),
+        t.AccountSession.expires > bindparam("now", type_=t.UTCDateTime()),
+    )
+    .limit(1)
+)
 
 
 def logout(store: Store, token: str) -> None:
@@ -148,7 +166,8 @@ def set_comment_policy(store: Store, user_id: int, policy: CommentPolicy | str) 
         user.comment_policy = value.value
 
 
-def _account(user: t.User) -> Account:
+def _account(user: Any) -> Account:
+    """An ``Account`` from a ``users`` row: an ORM ``User`` or a Core row with the same column names."""
     return Account(
         id=user.id,
         name=user.name,

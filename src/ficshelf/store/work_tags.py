@@ -6,7 +6,7 @@ score and evidence. Accepting turns a suggestion into a tag of the work; rejecti
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import delete, insert, select
@@ -29,9 +29,9 @@ def write_tags(
 
     Bulk statements: one lookup (and one insert) of tags, one delete and one insert of the work's rows.
     """
-    authored = _unique(author_tags or [])
-    offered = [(s, (s.kind, clean_name(s.name))) for s in suggested or []]
-    ids = tag_ids(session, [(tag.kind, clean_name(tag.name)) for tag in authored] + [key for _, key in offered])
+    authored = unique_tags(author_tags or [])
+    offered = list(suggested or [])
+    ids = tag_ids(session, tag_keys(authored, offered))
     columns = (t.WorkTag.tag_id, t.WorkTag.source, t.WorkTag.position, t.WorkTag.score, t.WorkTag.evidence)
     rows: dict[int, dict[str, Any]] = {
         tag_id: {"tag_id": tag_id, "source": source, "position": position, "score": score, "evidence": evidence}
@@ -39,24 +39,49 @@ def write_tags(
             select(*columns).where(t.WorkTag.work_id == work.id)
         )
     }
-    if author_tags is not None:
+    rows = merged_rows(
+        rows, authored if author_tags is not None else None, offered if suggested is not None else None, ids
+    )
+    session.execute(delete(t.WorkTag).where(t.WorkTag.work_id == work.id))
+    if rows:
+        session.execute(insert(t.WorkTag), [{"work_id": work.id, **row} for row in rows.values()])
+    refresh_rating(session, work)
+
+
+TagKey = tuple[TagKind, str]
+
+
+def tag_keys(authored: Sequence[Tag], offered: Sequence[SuggestedTag]) -> list[TagKey]:
+    """The (kind, cleaned name) of every tag given (InvalidValue for an empty or over-long name)."""
+    return [(tag.kind, clean_name(tag.name)) for tag in authored] + [(s.kind, clean_name(s.name)) for s in offered]
+
+
+def merged_rows(
+    rows: dict[int, dict[str, Any]],
+    authored: Sequence[Tag] | None,
+    offered: Sequence[SuggestedTag] | None,
+    ids: Mapping[TagKey, int],
+) -> dict[int, dict[str, Any]]:
+    """Pure: a work's tag rows (tag id → row) after replacing its author tags (when ``authored`` is not None,
+    already ``unique_tags``) and its pending suggestions (when ``offered`` is not None).
+
+    A suggestion that matches a tag the work carries keeps that tag's source and adds its score and evidence.
+    """
+    if authored is not None:
         rows = {k: row for k, row in rows.items() if row["source"] != TagSource.AUTHOR.value}
         for position, tag in enumerate(authored):
             tag_id = ids[(tag.kind, clean_name(tag.name))]
             row = rows.setdefault(tag_id, {"tag_id": tag_id, "score": None, "evidence": []})
             row.update(source=TagSource.AUTHOR.value, position=position)
-    if suggested is not None:
+    if offered is not None:
         rows = {k: row for k, row in rows.items() if row["source"] != TagSource.SUGGESTED.value}
-        for position, (suggestion, key) in enumerate(offered):
-            tag_id = ids[key]
+        for position, suggestion in enumerate(offered):
+            tag_id = ids[(suggestion.kind, clean_name(suggestion.name))]
             if tag_id not in rows:  # a suggestion may arrive already accepted (``ficshelf import --accept``)
                 source = TagSource.ACCEPTED if suggestion.source is TagSource.ACCEPTED else TagSource.SUGGESTED
                 rows[tag_id] = {"tag_id": tag_id, "source": source.value, "position": 1000 + position}
             rows[tag_id].update(score=suggestion.score, evidence=list(suggestion.evidence))
-    session.execute(delete(t.WorkTag).where(t.WorkTag.work_id == work.id))
-    if rows:
-        session.execute(insert(t.WorkTag), [{"work_id": work.id, **row} for row in rows.values()])
-    refresh_rating(session, work)
+    return rows
 
 
 def refresh_rating(session: Session, work: t.Work) -> None:
@@ -125,7 +150,8 @@ def _review(store: Store, work_id: int, actor: int, tags: Iterable[Tag], accept:
         return len(chosen)
 
 
-def _unique(tags: Sequence[Tag]) -> list[Tag]:
+def unique_tags(tags: Sequence[Tag]) -> list[Tag]:
+    """The tags without repeats (same kind and name up to spacing); InvalidValue for an unknown kind."""
     seen: set[tuple[str, str]] = set()
     out: list[Tag] = []
     for tag in tags:

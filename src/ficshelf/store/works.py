@@ -3,79 +3,52 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import cache
 from typing import Any
 
-from sqlalchemy import case, literal, select, update
+from sqlalchemy import Integer, Select, bindparam, case, literal, select, update
+from sqlalchemy.orm import Session
 
-from ficshelf.errors import InvalidValue, NotFound
+from ficshelf.errors import NotFound
 from ficshelf.model import Chapter, Tag, TagKind, Work
 from ficshelf.store import tables as t
-from ficshelf.store.access import account_row, owned_work
+from ficshelf.store.access import owned_work
 from ficshelf.store.blurbs import KIND_ORDER, summary
 from ficshelf.store.engine import Store
 from ficshelf.store.index_queue import enqueue
 from ficshelf.store.records import SuggestedTag, TagSource, WorkPage
-from ficshelf.store.work_tags import write_tags
 
-MAX_TITLE = 500
+__all__ = ["clean_title", "count_words", "create_work"]
+from ficshelf.store.new_works import clean_title, count_words, create_work
+
+_WORK_ID = bindparam("work_id", type_=Integer)
+_WORK = (
+    select(*t.Work.__table__.c, t.User.name.label("owner_name"))
+    .join(t.User, t.User.id == t.Work.owner_id)
+    .where(t.Work.id == _WORK_ID)
+)
+_TAGS = (
+    select(t.WorkTag.source, t.WorkTag.position, t.Tag.kind, t.Tag.name, t.WorkTag.score, t.WorkTag.evidence)
+    .join(t.Tag, t.Tag.id == t.WorkTag.tag_id)
+    .where(t.WorkTag.work_id == _WORK_ID)
+    .order_by(t.WorkTag.position)
+)
 
 
-def count_words(text: str) -> int:
-    return len(text.split())
-
-
-def clean_title(title: str) -> str:
-    cleaned = " ".join(title.split())
-    if not cleaned:
-        raise InvalidValue("a work needs a title")
-    return cleaned[:MAX_TITLE]
-
-
-def create_work(
-    store: Store,
-    owner: int,
-    work: Work,
-    author_tags: Sequence[Tag] | None = None,
-    suggested_tags: Sequence[SuggestedTag] = (),
-    *,
-    restricted: bool = False,
-    chapters_expected: int | None = None,
-) -> int:
-    """Post ``work`` (its chapters, notes and summary) as ``owner``; returns the new work's id.
-
-    ``author_tags`` defaults to ``work.tags``. ``work.complete`` (``None``: complete unless ``chapters_expected``
-    says more chapters will come) and ``work.language`` are kept. The work is queued for indexing.
-    """
-    if not work.chapters or not any(c.text.strip() for c in work.chapters):
-        raise InvalidValue("a work needs at least one chapter with text")
-    chapters = _numbered(work.chapters)
-    words = sum(count_words(c.text) for c in chapters)
-    complete = work.complete
-    if complete is None:
-        complete = chapters_expected is None or chapters_expected <= len(chapters)
-    with store.write() as session:
-        account_row(session, owner)
-        row = t.Work(
-            owner_id=owner,
-            title=clean_title(work.title),
-            summary=work.summary,
-            notes_beginning=list(work.notes_beginning),
-            notes_end=list(work.notes_end),
-            language=work.language,
-            words=words,
-            chapter_count=len(chapters),
-            chapters_expected=chapters_expected,
-            complete=complete,
-            restricted=restricted,
-            source=work.source[:1000],
-        )
-        session.add(row)
-        session.flush()
-        for chapter in chapters:
-            session.add(chapter_row(row.id, chapter))
-        write_tags(session, row, list(work.tags) if author_tags is None else author_tags, suggested_tags)
-        enqueue(session, [row.id])
-        return row.id
+@cache
+def _chapters(mode: str) -> Select[Any]:
+    """A work's chapters with every text (``all``), none (``none``), or only chapter ``:chapter``'s (``one``)."""
+    text: Any = t.Chapter.text
+    if mode == "none":
+        text = literal("")
+    elif mode == "one":
+        text = case((t.Chapter.number == bindparam("chapter", type_=Integer), t.Chapter.text), else_=literal(""))
+    return (
+        select(t.Chapter.id, t.Chapter.number, t.Chapter.title, t.Chapter.summary, t.Chapter.notes_beginning)
+        .add_columns(t.Chapter.notes_end, text.label("text"))
+        .where(t.Chapter.work_id == _WORK_ID)
+        .order_by(t.Chapter.number)
+    )
 
 
 def get_work(
@@ -88,30 +61,21 @@ def get_work(
     chapters, and every tag the work carries or was suggested.
     """
     with store.read() as session:
-        row = session.execute(
-            select(*t.Work.__table__.c, t.User.name.label("owner_name"))
-            .join(t.User, t.User.id == t.Work.owner_id)
-            .where(t.Work.id == work_id)
-        ).one_or_none()
-        if row is None or (row.restricted and viewer is None):
-            raise NotFound(f"no work {work_id}")
-        text: Any = t.Chapter.text
-        if not texts:
-            text = literal("")
-        elif chapter is not None:
-            text = case((t.Chapter.number == chapter, t.Chapter.text), else_=literal(""))
-        chapter_rows = session.execute(
-            select(t.Chapter.id, t.Chapter.number, t.Chapter.title, t.Chapter.summary, t.Chapter.notes_beginning)
-            .add_columns(t.Chapter.notes_end, text.label("text"))
-            .where(t.Chapter.work_id == work_id)
-            .order_by(t.Chapter.number)
-        ).all()
-        tag_rows = session.execute(
-            select(t.WorkTag.source, t.WorkTag.position, t.Tag.kind, t.Tag.name, t.WorkTag.score, t.WorkTag.evidence)
-            .join(t.Tag, t.Tag.id == t.WorkTag.tag_id)
-            .where(t.WorkTag.work_id == work_id)
-            .order_by(t.WorkTag.position)
-        ).all()
+        return load_work(session, work_id, viewer, chapter, texts=texts)
+
+
+def load_work(
+    session: Session, work_id: int, viewer: int | None, chapter: int | None = None, *, texts: bool = True
+) -> WorkPage:
+    """``get_work`` in the caller's session (statements built once, run as Core: a work page runs them all)."""
+    connection = session.connection()
+    row = connection.execute(_WORK, {"work_id": work_id}).one_or_none()
+    if row is None or (row.restricted and viewer is None):
+        raise NotFound(f"no work {work_id}")
+    mode = "none" if not texts else "all" if chapter is None else "one"
+    params = {"work_id": work_id, **({"chapter": chapter} if mode == "one" else {})}
+    chapter_rows = connection.execute(_chapters(mode), params).all()
+    tag_rows = connection.execute(_TAGS, {"work_id": work_id}).all()
     visible = [
         Tag(TagKind(r.kind), r.name)
         for r in sorted(tag_rows, key=lambda r: (KIND_ORDER[r.kind], r.position))
@@ -205,14 +169,6 @@ def record_hits(store: Store, counts: Mapping[int, int]) -> None:
     with store.write() as session:
         for work_id, count in sorted(counts.items()):
             session.execute(update(t.Work).where(t.Work.id == work_id).values(hits=t.Work.hits + count))
-
-
-def _numbered(chapters: Sequence[Chapter]) -> list[Chapter]:
-    """Chapters renumbered 1..n in order (a recovered "Prologue" is 0 in analysis, 1 in the archive)."""
-    return [
-        Chapter(i, c.title, c.summary, list(c.notes_beginning), list(c.notes_end), c.text)
-        for i, c in enumerate(chapters, 1)
-    ]
 
 
 def chapter_row(work_id: int, chapter: Chapter) -> t.Chapter:

@@ -29,6 +29,7 @@ from ficshelf.errors import (
     WebError,
 )
 from ficshelf.settings import Settings, get_settings
+from ficshelf.web.guest_pages import GuestPages
 from ficshelf.web.render import page
 from ficshelf.web.routes import accounts, api, beta, community, opds, pages, posting, works
 from ficshelf.web.security import SecurityHeaders
@@ -82,6 +83,7 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.archive = opened
+    app.state.guest_pages = GuestPages()
     app.state.settings = settings
     return app
 

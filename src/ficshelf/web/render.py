@@ -13,7 +13,7 @@ from starlette.responses import HTMLResponse
 
 from ficshelf.html_safety import plain_text, user_html
 from ficshelf.model import TAG_LABELS, TagKind
-from ficshelf.web.security import CSRF_FIELD, viewer
+from ficshelf.web.security import CSRF_FIELD, Viewer, viewer
 
 TEMPLATES = Path(__file__).parent / "templates"
 #: Words a reader reads per minute (the reading-time estimate on work pages).
@@ -49,9 +49,12 @@ ENVIRONMENT = _environment()
 
 def page(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     """Render ``template`` with the viewer and the CSRF token every form carries."""
-    who = viewer(request)
-    html = ENVIRONMENT.get_template(template).render(request=request, viewer=who, csrf_token=who.csrf_token, **context)
-    return HTMLResponse(html, status_code=status_code)
+    return HTMLResponse(render_page(request, template, viewer(request), **context), status_code=status_code)
+
+
+def render_page(request: Request, template: str, who: Viewer, **context: Any) -> str:
+    """``template`` rendered for ``who`` (the request's viewer, or a stand-in for a page cached for guests)."""
+    return ENVIRONMENT.get_template(template).render(request=request, viewer=who, csrf_token=who.csrf_token, **context)
 
 
 def grouped_tags(tags: Any) -> list[tuple[TagKind, list[str]]]:

@@ -12,9 +12,9 @@
 from __future__ import annotations
 
 import hmac
+import re
 import secrets
 from dataclasses import dataclass
-from http.cookies import SimpleCookie
 
 from starlette.datastructures import FormData, MutableHeaders
 from starlette.requests import Request
@@ -36,6 +36,8 @@ CONTENT_SECURITY_POLICY = (
 )
 #: SVG pictures are shown through <img> (where no script runs); their own inline <style> is allowed.
 PICTURE_POLICY = "default-src 'none'; style-src 'unsafe-inline'"
+#: A guest key as ``secrets.token_urlsafe`` makes them; any other ``fs_guest`` value is replaced by a new key.
+GUEST_KEY = re.compile(r"[A-Za-z0-9_-]{20,128}")
 HEADERS = {
     "x-content-type-options": "nosniff",
     "x-frame-options": "DENY",
@@ -108,7 +110,7 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
         guest = _cookie(scope, GUEST_COOKIE)
-        new_guest = not guest or len(guest) < 20
+        new_guest = GUEST_KEY.fullmatch(guest) is None
         if new_guest:
             guest = secrets.token_urlsafe(32)
         scope["ficshelf.guest"] = guest
@@ -135,13 +137,14 @@ def cookie_header(name: str, value: str, max_age: int, secure: bool) -> str:
 
 
 def _cookie(scope: Scope, name: str) -> str:
+    """The value of cookie ``name`` in the request's Cookie headers ("" when absent); a plain split, as browsers
+    send them (``GUEST_KEY`` decides whether a guest's value is acceptable)."""
+    prefix = f"{name}="
     for key, value in scope.get("headers", []):
         if key == b"cookie":
-            jar: SimpleCookie = SimpleCookie()
-            try:
-                jar.load(value.decode("latin-1"))
-            except Exception:
-                return ""
-            if name in jar:
-                return jar[name].value
+            header: str = value.decode("latin-1")
+            for part in header.split(";"):
+                part = part.strip()
+                if part.startswith(prefix):
+                    return part[len(prefix) :]
     return ""

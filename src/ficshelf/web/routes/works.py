@@ -3,29 +3,48 @@
 from __future__ import annotations
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
 from ficshelf.errors import NotFound
 from ficshelf.export.epub import work_to_epub
 from ficshelf.export.html import work_to_html
-from ficshelf.store.comments import list_comments
-from ficshelf.store.community import bookmarks, kudos_givers
+from ficshelf.store.page_versions import guest_version
 from ficshelf.store.reading import record_reading
 from ficshelf.store.records import WorkPage
+from ficshelf.store.work_views import work_view
 from ficshelf.store.works import get_work
+from ficshelf.web.guest_pages import GuestPages
 from ficshelf.web.reading import WorkLoader, chapter_html, character_graph_svg, layout, mood_arc_svg
-from ficshelf.web.render import grouped_tags, page
+from ficshelf.web.render import grouped_tags, render_page
 from ficshelf.web.routes.params import path_int
-from ficshelf.web.security import PICTURE_POLICY, viewer
+from ficshelf.web.security import PICTURE_POLICY, Viewer, viewer
 
 
 async def work_page(request: Request) -> Response:
-    """``/works/{id}`` (chapter 1, or the entire work with ``?view=full``) and ``/works/{id}/chapters/{n}``."""
+    """``/works/{id}`` (chapter 1, or the entire work with ``?view=full``) and ``/works/{id}/chapters/{n}``.
+
+    Guests get the page from the per-version cache (``web.guest_pages``); accounts get it rendered for them."""
     who = viewer(request)
     archive = request.app.state.archive
-    store = archive.store
-    loaded = _head(request)
+    work_id = path_int(request, "work_id")
+    if who.account is None:
+        version = guest_version(archive.store, work_id)
+        key = (work_id, request.path_params.get("number", 1), request.query_params.get("view") == "full")
+        pages: GuestPages = request.app.state.guest_pages
+        body = pages.page(key, version, lambda stand_in: _render(request, stand_in), who.csrf_token)
+        archive.hits.hit(archive.store, work_id)
+        return Response(body, media_type="text/html")
+    html = _render(request, who)
+    archive.hits.hit(archive.store, work_id)
+    return HTMLResponse(html)
+
+
+def _render(request: Request, who: Viewer) -> str:
+    """The work page as ``who`` sees it (an account's reading is recorded)."""
+    store = request.app.state.archive.store
+    view = work_view(store, path_int(request, "work_id"), who.id)
+    loaded = view.page
     work_id = loaded.summary.id
     count = len(loaded.work.chapters)
     full = request.query_params.get("view") == "full" or count == 1
@@ -34,12 +53,12 @@ async def work_page(request: Request) -> Response:
         raise NotFound(f"work {work_id} has no chapter {number}")
     laid = layout(loaded, _texts(request))
     positions = range(len(laid.chapters)) if full else [number - 1]
-    archive.hits.hit(store, work_id)
     if who.id is not None:
         record_reading(store, who.id, work_id, count if full else number)
-    return page(
+    return render_page(
         request,
         "work.html",
+        who,
         loaded=loaded,
         blurb=loaded.summary,
         layout=laid,
@@ -48,9 +67,9 @@ async def work_page(request: Request) -> Response:
         number=number,
         count=count,
         tag_groups=grouped_tags(loaded.summary.tags),
-        comments=list_comments(store, work_id, who.id),
-        kudos=kudos_givers(store, work_id, who.id),
-        bookmarked=who.id is not None and any(b.user == who.name for b in bookmarks(store, who.id, work_id=work_id)),
+        comments=view.comments,
+        kudos=view.kudos,
+        bookmarked=view.bookmarked,
     )
 
 
