@@ -50,7 +50,13 @@ def publish(store: Store, owner: int, draft: Draft, *, restricted: bool = False,
     With ``accept_at``, suggestions scoring at least that much are stored as accepted tags, the rest as pending.
     """
     return create_work(
-        store, owner, draft.work, draft.author_tags, accepted(draft.suggested, accept_at), restricted=restricted
+        store,
+        owner,
+        draft.work,
+        draft.author_tags,
+        accepted(draft.suggested, accept_at),
+        restricted=restricted,
+        chapters_expected=planned_chapters(draft.work),
     )
 
 
@@ -60,8 +66,21 @@ def publish_many(
     """Store many drafts in one transaction (``ficshelf import``): each one's new id, or the error that kept that
     one draft out while the others were stored."""
     return writer.create(
-        NewWork(d.work, d.author_tags, accepted(d.suggested, accept_at), restricted=restricted) for d in drafts
+        NewWork(
+            d.work,
+            d.author_tags,
+            accepted(d.suggested, accept_at),
+            restricted=restricted,
+            chapters_expected=planned_chapters(d.work),
+        )
+        for d in drafts
     )
+
+
+def planned_chapters(work: Work) -> int | None:
+    """How many chapters the source says the work will have ("3/5" → 5, "1/1" → 1; "2/?" and none → None)."""
+    planned = work.source_stats.get("chapters", "").rpartition("/")[2].strip()
+    return int(planned) if planned.isdigit() and int(planned) > 0 else None
 
 
 def accepted(suggested: list[SuggestedTag], accept_at: float | None) -> list[SuggestedTag]:

@@ -127,3 +127,26 @@ def test_db_upgrade_creates_the_database(tmp_path: Path) -> None:
         store.close()
     again = CliRunner().invoke(cli, ["db", "upgrade", "--data", str(tmp_path)])
     assert f"was {head_revision()}" in again.output
+
+
+def test_the_source_chapter_count_and_completion_are_kept(tmp_path: Path) -> None:
+    source = tmp_path / "works.jsonl"
+    records = [
+        {**RECORD, "id": "planned", "title": "Planned", "chapters": "2/5", "complete": "Work in Progress"},
+        {**RECORD, "id": "open", "title": "Open", "chapters": "2/?", "complete": "Work in Progress"},
+        {**RECORD, "id": "done", "title": "Done", "chapters": "2/2", "complete": "Complete Work"},
+    ]
+    source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    data = tmp_path / "data"
+    result = CliRunner().invoke(cli, ["import", str(source), "--data", str(data)])
+    assert result.exit_code == 0, result.output
+    store = open_store(data_dir=data)
+    try:
+        blurbs = {b.title: b for b in list_works(store).items}
+        assert {title: (b.chapters_expected, b.complete) for title, b in blurbs.items()} == {
+            "Planned": (5, False),
+            "Open": (None, False),
+            "Done": (2, True),
+        }
+    finally:
+        store.close()
