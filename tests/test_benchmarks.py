@@ -71,7 +71,7 @@ def test_runner_prints_one_table_of_every_step(few_works: Path) -> None:
         "search, 40 works",
         "fts5 CPU p95 ms",
     ) in measures
-    assert ("import (sqlite)", "all stages") in measures
+    assert ("import (sqlite), jobs 1", "all stages") in measures
     assert any(row[0] == "| search-100k" and "skipped" in row[1] for row in rows)
     values = [row[3] for row in rows if row[1] == "analysis" and row[2] == "default pipeline (tagging)"]
     assert float(values[0].replace(",", "")) > 0
