@@ -64,7 +64,8 @@ def stored_work(store: Store, work_id: int) -> Work:
     """The work as the archive's own work page shows it, as a ``Work`` for analysis."""
     page = get_work(store, work_id, None)
     chapters = [dataclasses.replace(c, heading="", start=0) for c in page.work.chapters]
-    planned = len(chapters) if page.work.complete else "?"  # AO3's "Chapters 1/1" or "1/?" (imports plan none)
+    expected = page.summary.chapters_expected  # AO3's "Chapters 1/1", "1/5" or "1/?", as the work page says
+    planned = expected if expected is not None else len(chapters) if page.work.complete else "?"
     return dataclasses.replace(page.work, authors=[], source_stats={"chapters": f"{len(chapters)}/{planned}"})
 
 

@@ -7,6 +7,7 @@ changed work is queued for reindexing in the same transaction.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from sqlalchemy import select
 
@@ -22,25 +23,22 @@ def suggest_by_source(store: Store, suggestions: Mapping[str, Sequence[Suggested
 
     One transaction for the whole mapping (callers pass a few hundred works at a time).
     """
-    if not suggestions:
-        return []
-    with store.write() as session:
-        works = session.scalars(select(t.Work).where(t.Work.source.in_(list(suggestions)))).all()
-        for work in works:
-            write_tags(session, work, None, list(suggestions[work.source]))
-        ids = [work.id for work in works]
-        enqueue(session, ids)
-        return ids
+    return _suggest(store, suggestions, by_id=False)
 
 
 def suggest_by_id(store: Store, suggestions: Mapping[int, Sequence[SuggestedTag]]) -> list[int]:
     """``suggest_by_source`` for annotations of an archive export (``--from-archive``): works found by their id."""
+    return _suggest(store, suggestions, by_id=True)
+
+
+def _suggest(store: Store, suggestions: Mapping[Any, Sequence[SuggestedTag]], *, by_id: bool) -> list[int]:
     if not suggestions:
         return []
+    column = t.Work.id if by_id else t.Work.source
     with store.write() as session:
-        works = session.scalars(select(t.Work).where(t.Work.id.in_(list(suggestions)))).all()
+        works = session.scalars(select(t.Work).where(column.in_(list(suggestions)))).all()
         for work in works:
-            write_tags(session, work, None, list(suggestions[work.id]))
+            write_tags(session, work, None, list(suggestions[work.id if by_id else work.source]))
         ids = [work.id for work in works]
         enqueue(session, ids)
         return ids

@@ -3,6 +3,8 @@ forms (``/works/drafts/{draft}/beta/…``) and the author's personal dictionary 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 from starlette.requests import Request
@@ -18,6 +20,8 @@ from ficshelf.web.routes.params import field, path_int
 from ficshelf.web.routes.posting import drafts_folder, show_draft
 from ficshelf.web.security import checked_form, require_account, viewer
 
+#: Reads one value of a hint form.
+FormRead = Callable[[FormData], object]
 #: HTTP status of a report shown again because the hint acted on was stale.
 STALE_STATUS = 409
 
@@ -27,67 +31,51 @@ async def report(request: Request) -> Response:
 
 
 async def accept(request: Request) -> Response:
-    form = await checked_form(request)
-    work_id, number = path_int(request, "work_id"), path_int(request, "number")
-    archive, who = request.app.state.archive, viewer(request).id
-    try:
-        await run_in_threadpool(accept_hint, archive, work_id, number, who, _ref(form), _int(form, "choice"))
-    except StaleHint as err:
-        return await _show(request, notice=str(err), status_code=STALE_STATUS)
-    return _back(request, work_id, number)
+    return await _on_chapter(request, accept_hint, _ref, _choice)
 
 
 async def accept_all(request: Request) -> Response:
     """Accept every hint of one rule in the chapter (``rule``)."""
-    form = await checked_form(request)
-    work_id, number = path_int(request, "work_id"), path_int(request, "number")
-    try:
-        await run_in_threadpool(
-            accept_rule, request.app.state.archive, work_id, number, viewer(request).id, field(form, "rule")
-        )
-    except StaleHint as err:
-        return await _show(request, notice=str(err), status_code=STALE_STATUS)
-    return _back(request, work_id, number)
+    return await _on_chapter(request, accept_rule, _rule)
 
 
 async def ignore(request: Request) -> Response:
+    return await _on_chapter(request, ignore_hint, _ref)
+
+
+async def draft_accept(request: Request) -> Response:
+    return await _on_draft(request, accept_draft_hint, _chapter, _ref, _choice)
+
+
+async def draft_accept_all(request: Request) -> Response:
+    return await _on_draft(request, accept_draft_rule, _rule)
+
+
+async def draft_ignore(request: Request) -> Response:
+    return await _on_draft(request, ignore_draft_hint, _chapter, _ref)
+
+
+async def _on_chapter(request: Request, action: Callable[..., object], *reads: FormRead) -> Response:
+    """Run ``action(archive, work, chapter, viewer, *values read from the form)``, then show the report again."""
     form = await checked_form(request)
     work_id, number = path_int(request, "work_id"), path_int(request, "number")
+    values = [read(form) for read in reads]
     try:
-        await run_in_threadpool(ignore_hint, request.app.state.archive, work_id, number, viewer(request).id, _ref(form))
+        await run_in_threadpool(action, request.app.state.archive, work_id, number, viewer(request).id, *values)
     except StaleHint as err:
         return await _show(request, notice=str(err), status_code=STALE_STATUS)
     return _back(request, work_id, number)
 
 
-async def draft_accept(request: Request) -> Response:
+async def _on_draft(request: Request, action: Callable[..., object], *reads: FormRead) -> Response:
+    """Run ``action(archive, drafts folder, account, draft, *values read from the form)``, then show the preview."""
     form = await checked_form(request)
     who, draft_id = require_account(request), request.path_params["draft_id"]
-    args = (request.app.state.archive, drafts_folder(request), who.id or 0, draft_id, _int(form, "chapter"))
+    values = [read(form) for read in reads]
     try:
-        await run_in_threadpool(accept_draft_hint, *args, _ref(form), _int(form, "choice"))
-    except StaleHint as err:
-        return await show_draft(request, draft_id, notice=str(err), status_code=STALE_STATUS)
-    return _to_draft(request, draft_id)
-
-
-async def draft_accept_all(request: Request) -> Response:
-    form = await checked_form(request)
-    who, draft_id = require_account(request), request.path_params["draft_id"]
-    args = (request.app.state.archive, drafts_folder(request), who.id or 0, draft_id, field(form, "rule"))
-    try:
-        await run_in_threadpool(accept_draft_rule, *args)
-    except StaleHint as err:
-        return await show_draft(request, draft_id, notice=str(err), status_code=STALE_STATUS)
-    return _to_draft(request, draft_id)
-
-
-async def draft_ignore(request: Request) -> Response:
-    form = await checked_form(request)
-    who, draft_id = require_account(request), request.path_params["draft_id"]
-    args = (request.app.state.archive, drafts_folder(request), who.id or 0, draft_id, _int(form, "chapter"))
-    try:
-        await run_in_threadpool(ignore_draft_hint, *args, _ref(form))
+        await run_in_threadpool(
+            action, request.app.state.archive, drafts_folder(request), who.id or 0, draft_id, *values
+        )
     except StaleHint as err:
         return await show_draft(request, draft_id, notice=str(err), status_code=STALE_STATUS)
     return _to_draft(request, draft_id)
@@ -124,6 +112,18 @@ def _to_draft(request: Request, draft_id: str) -> Response:
 
 def _ref(form: FormData) -> HintRef:
     return HintRef(_int(form, "start"), _int(form, "end"), field(form, "text"))
+
+
+def _choice(form: FormData) -> int:
+    return _int(form, "choice")
+
+
+def _chapter(form: FormData) -> int:
+    return _int(form, "chapter")
+
+
+def _rule(form: FormData) -> str:
+    return field(form, "rule")
 
 
 def _int(form: FormData, name: str) -> int:
