@@ -12,8 +12,9 @@ A pair's strength is the sum of
 - minus 0.4 per place the less-mentioned one stands below the top (from the second place on, at most 5);
 - in a work that reads as a romance (any romantic cue: a density above :data:`ROMANCE` per thousand words),
   for the most popular ship among the candidates (``works:`` in the knowledge base, about how many AO3 works
-  carry its tag), ``POPULAR`` times ``log10(works / POPULAR_FROM)`` when that is positive: fans tag the big
-  couple of a fandom even when the text an archive holds (a first chapter) barely mentions its second member.
+  carry its tag) when the most-mentioned character is in it, ``POPULAR`` times ``log10(works / POPULAR_FROM)``
+  when that is positive: fans tag the big couple of a fandom even when the text an archive holds (a first
+  chapter) barely mentions its second member.
 A pair is suggested from :data:`SUGGEST` on; a pair the author names ("Pairing: Draco/Harry", "Drarry") always
 is, with the author's sentence as its evidence. The weights were set on the development corpus (300 works
 with their authors' tags), where the threshold sits on a broad plateau.
@@ -43,7 +44,7 @@ _TOP_TWO = 1.0
 _RANK = 0.4
 _MAX_RANK = 5
 #: the popularity prior: weight per tenfold of works above POPULAR_FROM, in works reading as romances
-POPULAR = 0.5
+POPULAR = 1.0
 POPULAR_FROM = 1000
 ROMANCE = 0.0
 
@@ -77,7 +78,7 @@ def score_pairs(
 ) -> list[ScoredPair]:
     """Every candidate pair with its strength, strongest first (``cues`` keyed by the sorted pair;
     ``popularity``: the works of each popular ship, given only for a work that reads as a romance)."""
-    popular = _most_popular(popularity or {}, {c.name for c in leading})
+    popular = _most_popular(popularity or {}, leading)
     if not leading:
         return []
     top = max(1, leading[0].mentions)
@@ -113,14 +114,16 @@ def ship_kinds(kb: KnowledgeBase, fandoms: frozenset[str]) -> dict[frozenset[str
     return {pair: " ".join(sorted(k)) for pair, k in kinds.items()}
 
 
-def _most_popular(popularity: dict[frozenset[str], int], present: set[str]) -> dict[frozenset[str], int]:
-    """The most popular ship among the candidates, alone: a work has one leading couple, and giving the prior
-    to every popular pair of its cast suggests couples the author did not tag."""
+def _most_popular(popularity: dict[frozenset[str], int], leading: list[Leading]) -> dict[frozenset[str], int]:
+    """The most popular ship among the candidates, alone, and only when the most-mentioned character is in it:
+    a work has one leading couple, most often with its protagonist in it; giving the prior to every popular
+    pair of the cast, or to a popular pair of side characters, suggests couples the author did not tag."""
+    present = {c.name for c in leading}
     inside = [(works, sorted(pair)) for pair, works in popularity.items() if pair <= present]
     if not inside:
         return {}
     works, pair = max(inside)
-    return {frozenset(pair): works}
+    return {frozenset(pair): works} if leading[0].name in pair else {}
 
 
 def prior(works: int) -> float:
