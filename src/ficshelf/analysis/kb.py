@@ -78,6 +78,8 @@ class Ship:
     names: list[str]
     characters: tuple[str, ...]
     kind: str
+    #: About how many AO3 works carry the relationship tag: its popularity prior (0 when unknown).
+    works: int = 0
 
     @property
     def pairs(self) -> list[tuple[str, str]]:
@@ -200,7 +202,9 @@ def _merge(kb: KnowledgeBase, data: dict[str, Any], source: str) -> None:
         _fill(character, entry, shared_family)
     for ship in data.get("ships", []):
         members = tuple(dict.fromkeys(ship["characters"]))
-        fandom.ships.append(Ship(names=list(ship["names"]), characters=members, kind=ship["kind"]))
+        fandom.ships.append(
+            Ship(names=list(ship["names"]), characters=members, kind=ship["kind"], works=int(ship.get("works", 0)))
+        )
 
 
 def _shared(entries: list[dict[str, Any]], key: str) -> set[str]:

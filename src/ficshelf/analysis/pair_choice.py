@@ -9,7 +9,12 @@ A pair's strength is the sum of
 - 1 when the summary or notes name both (authors introduce their couple there);
 - 1 for the two most-mentioned characters;
 - the less-mentioned one's mentions as a share of the most-mentioned character's (0 to 1);
-- minus 0.4 per place the less-mentioned one stands below the top (from the second place on, at most 5).
+- minus 0.4 per place the less-mentioned one stands below the top (from the second place on, at most 5);
+- in a work that reads as a romance (any romantic cue: a density above :data:`ROMANCE` per thousand words),
+  for the most popular ship among the candidates (``works:`` in the knowledge base, about how many AO3 works
+  carry its tag) when the most-mentioned character is in it, ``POPULAR`` times ``log10(works / POPULAR_FROM)``
+  when that is positive: fans tag the big couple of a fandom even when the text an archive holds (a first
+  chapter) barely mentions its second member.
 A pair is suggested from :data:`SUGGEST` on; a pair the author names ("Pairing: Draco/Harry", "Drarry") always
 is, with the author's sentence as its evidence. The weights were set on the development corpus (300 works
 with their authors' tags), where the threshold sits on a broad plateau.
@@ -38,6 +43,10 @@ _PARATEXT = 1.0
 _TOP_TWO = 1.0
 _RANK = 0.4
 _MAX_RANK = 5
+#: the popularity prior: weight per tenfold of works above POPULAR_FROM, in works reading as romances
+POPULAR = 1.0
+POPULAR_FROM = 1000
+ROMANCE = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +71,14 @@ def candidates(mentions: dict[str, int], paratext_names: set[str]) -> list[Leadi
 
 
 def score_pairs(
-    leading: list[Leading], cues: dict[tuple[str, str], float], ships: dict[frozenset[str], str]
+    leading: list[Leading],
+    cues: dict[tuple[str, str], float],
+    ships: dict[frozenset[str], str],
+    popularity: dict[frozenset[str], int] | None = None,
 ) -> list[ScoredPair]:
-    """Every candidate pair with its strength, strongest first (``cues`` keyed by the sorted pair)."""
+    """Every candidate pair with its strength, strongest first (``cues`` keyed by the sorted pair;
+    ``popularity``: the works of each popular ship, given only for a work that reads as a romance)."""
+    popular = _most_popular(popularity or {}, leading)
     if not leading:
         return []
     top = max(1, leading[0].mentions)
@@ -82,6 +96,7 @@ def score_pairs(
                 + (_TOP_TWO if lesser == 1 else 0.0)
                 + min(a.mentions, b.mentions) / top
                 - _RANK * min(lesser, _MAX_RANK)
+                + prior(popular.get(frozenset(pair), 0))
             )
             scored.append(ScoredPair(pair, round(strength, 3)))
     scored.sort(key=lambda p: (-p.strength, p.characters))
@@ -97,6 +112,41 @@ def ship_kinds(kb: KnowledgeBase, fandoms: frozenset[str]) -> dict[frozenset[str
             for pair in ship.pairs:
                 kinds.setdefault(frozenset(pair), set()).add(ship.kind)
     return {pair: " ".join(sorted(k)) for pair, k in kinds.items()}
+
+
+def _most_popular(popularity: dict[frozenset[str], int], leading: list[Leading]) -> dict[frozenset[str], int]:
+    """The most popular ship among the candidates, alone, and only when the most-mentioned character is in it:
+    a work has one leading couple, most often with its protagonist in it; giving the prior to every popular
+    pair of the cast, or to a popular pair of side characters, suggests couples the author did not tag."""
+    present = {c.name for c in leading}
+    inside = [(works, sorted(pair)) for pair, works in popularity.items() if pair <= present]
+    if not inside:
+        return {}
+    works, pair = max(inside)
+    return {frozenset(pair): works} if leading[0].name in pair else {}
+
+
+def prior(works: int) -> float:
+    """The popularity prior of a ship with about ``works`` AO3 works: 0 up to POPULAR_FROM, then growing with
+    the logarithm (a ship ten times as popular gains POPULAR more)."""
+    return POPULAR * math.log10(works / POPULAR_FROM) if works > POPULAR_FROM else 0.0
+
+
+def reads_as_romance(cue_density: float) -> bool:
+    """Whether a work's romantic cues per thousand words make it read as a romance (the popularity prior's gate)."""
+    return cue_density > ROMANCE
+
+
+@lru_cache(maxsize=64)
+def ship_works(kb: KnowledgeBase, fandoms: frozenset[str]) -> dict[frozenset[str], int]:
+    """Each pair of a romantic ship of these fandoms with the most works a ship holding it has (0 unknown)."""
+    works: dict[frozenset[str], int] = {}
+    for name in fandoms:
+        for ship in kb.fandoms[name].ships:
+            if ship.kind == "romantic" and ship.works:
+                for pair in ship.pairs:
+                    works[frozenset(pair)] = max(works.get(frozenset(pair), 0), ship.works)
+    return works
 
 
 @lru_cache(maxsize=64)

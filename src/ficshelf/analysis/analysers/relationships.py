@@ -52,7 +52,7 @@ _PRONOUN_SAMPLE = 40_000
 
 class RelationshipsAnalyser:
     name = "relationships"
-    version = 3
+    version = 4
     requires = ("text", "characters", "quotes", "structure")
     provides = ("relationships",)
 
@@ -199,8 +199,12 @@ def _suggest(
     around = paratext(doc)
     named = _named_in(kb, around, known)
     mentions = {name: c.mentions for name, c in known.items()}
+    romance = doc.romance is not None and pair_choice.reads_as_romance(doc.romance.cue_density)
     scored = pair_choice.score_pairs(
-        pair_choice.candidates(mentions, named), romantic, pair_choice.ship_kinds(kb, fandoms)
+        pair_choice.candidates(mentions, named),
+        romantic,
+        pair_choice.ship_kinds(kb, fandoms),
+        pair_choice.ship_works(kb, fandoms) if romance else None,
     )
     statements = pair_choice.author_statements(kb, fandoms, around) if fandoms else []
     by_pair = {(r.characters, r.kind): r for r in doc.relationships}
