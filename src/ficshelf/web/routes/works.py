@@ -89,18 +89,23 @@ def _loaded(request: Request) -> WorkPage:
 
 async def download_epub(request: Request) -> Response:
     loaded = _loaded(request)
-    data = work_to_epub(loaded.work, link=str(request.url_for("work", work_id=loaded.summary.id)))
-    name = f"ficshelf-{loaded.summary.id}.epub"
-    headers = {"content-disposition": f'attachment; filename="{name}"'}
-    return Response(data, media_type="application/epub+zip", headers=headers)
+    return _download(loaded, work_to_epub(loaded.work, link=_link(request, loaded)), "epub", "application/epub+zip")
 
 
 async def download_html(request: Request) -> Response:
     loaded = _loaded(request)
-    html = work_to_html(loaded.work, link=str(request.url_for("work", work_id=loaded.summary.id)))
-    name = f"ficshelf-{loaded.summary.id}.html"
-    headers = {"content-disposition": f'attachment; filename="{name}"'}
-    return Response(html, media_type="text/html; charset=utf-8", headers=headers)
+    html = work_to_html(loaded.work, link=_link(request, loaded))
+    return _download(loaded, html, "html", "text/html; charset=utf-8")
+
+
+def _link(request: Request, loaded: WorkPage) -> str:
+    return str(request.url_for("work", work_id=loaded.summary.id))
+
+
+def _download(loaded: WorkPage, body: bytes | str, suffix: str, media_type: str) -> Response:
+    """A work's file as an attachment named ``ficshelf-<id>.<suffix>``."""
+    headers = {"content-disposition": f'attachment; filename="ficshelf-{loaded.summary.id}.{suffix}"'}
+    return Response(body, media_type=media_type, headers=headers)
 
 
 async def cast_picture(request: Request) -> Response:
